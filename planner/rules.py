@@ -1,0 +1,251 @@
+"""The planning rules of SCENARIO_FORMAT.md: statuses, must-wins, verdicts, the ask list.
+
+Pure functions of the scenario. The labels encode the advice the product grew
+out of: negotiate, but in moderation; never ask for what the company has fixed;
+know your bottom line and commit to it.
+"""
+
+from __future__ import annotations
+
+from planner import formatting as fmt
+from planner.models import (
+    Offer,
+    OfferPlan,
+    Plan,
+    Scenario,
+    Stance,
+    Status,
+    Term,
+    TermPlan,
+    Verdict,
+    at_least_as_good,
+)
+
+_STANCE_WORDS: dict[Stance, str] = {
+    "fixed": "the company says it is fixed",
+    "limited": "the company has limited room",
+    "negotiable": "the company negotiates",
+    "unknown": "the company's stance is not known",
+}
+
+
+def status_of(value: float | str | None, term: Term, stance: Stance) -> tuple[Status, bool]:
+    """The status of one term of one offer, and whether it is a must-win."""
+    if value is None:
+        return "unknown", False
+    below_bottom = term.bottom_line is not None and not at_least_as_good(
+        value, term.bottom_line, term
+    )
+    if below_bottom:
+        if stance == "fixed":
+            return "deal_breaker", False
+        return "push", True
+    if term.target is None or at_least_as_good(value, term.target, term):
+        return "met", False
+    if stance == "fixed":
+        return "drop", False
+    if stance == "negotiable":
+        return "push", False
+    return "trade", False
+
+
+def shortfall(value: float | str | None, term: Term) -> float | None:
+    """How far the value falls short of what you would ask for, relative to it.
+
+    The gap to the target (or the bottom line where there is no target) divided
+    by that reference; for a choice, option steps over the number of options
+    less one. Zero when the value is as good as the reference; ``None`` when the
+    value or the reference is not known.
+    """
+    reference = term.reference
+    if value is None or reference is None:
+        return None
+    if isinstance(value, str) or isinstance(reference, str):
+        assert term.options is not None
+        steps = term.rank(reference) - term.rank(value)
+        return max(steps, 0) / (len(term.options) - 1)
+    gap = value - reference if term.better == "lower" else reference - value
+    if gap <= 0:
+        return 0.0
+    return gap / abs(reference) if reference != 0 else gap
+
+
+def _gap_words(value: float | str, against: float | str, term: Term, currency: str) -> str:
+    """``6,000 EUR below`` / ``20 min/day above`` / ``2 steps below``."""
+    if isinstance(value, str) or isinstance(against, str):
+        steps = term.rank(against) - term.rank(value)
+        plural = "s" if steps != 1 else ""
+        return f'"{value}" is {steps} step{plural} below'
+    gap = abs(value - against)
+    side = "above" if term.better == "lower" else "below"
+    return f"{fmt.amount(gap, term, currency)} {side}"
+
+
+def _current_reason(value: float | str, term: Term, currency: str) -> str:
+    """Your current job is not negotiated: say how it compares with your line."""
+    if term.bottom_line is not None and not at_least_as_good(value, term.bottom_line, term):
+        return f"Your current job: {_gap_words(value, term.bottom_line, term, currency)} your bottom line"
+    if term.target is not None and not at_least_as_good(value, term.target, term):
+        return f"Your current job: {_gap_words(value, term.target, term, currency)} your target"
+    if term.target is not None:
+        return "Your current job meets your target"
+    if term.bottom_line is not None:
+        return "Your current job meets your bottom line"
+    return "Your current job (no bottom line or target set)"
+
+
+def reason_for(
+    status: Status,
+    must_win: bool,
+    value: float | str | None,
+    term: Term,
+    stance: Stance,
+    currency: str,
+    current: bool = False,
+) -> str:
+    """One line in plain words, with figures, saying why the term got its status."""
+    if value is None:
+        return "Not known yet: ask the recruiter before you decide"
+    if current:
+        return _current_reason(value, term, currency)
+    if status == "met":
+        if term.target is not None:
+            return "Meets your target"
+        if term.bottom_line is not None:
+            return "Meets your bottom line (you set no target)"
+        return "No bottom line or target set for this term"
+    if status == "deal_breaker" or must_win:
+        assert term.bottom_line is not None
+        gap = _gap_words(value, term.bottom_line, term, currency)
+        if status == "deal_breaker":
+            return f"{gap} your bottom line and {_STANCE_WORDS[stance]}"
+        return f"{gap} your bottom line, a must-win: {_STANCE_WORDS[stance]}"
+    assert term.target is not None
+    gap = _gap_words(value, term.target, term, currency)
+    if status == "drop":
+        return (
+            f"{gap} your target but within your bottom line; {_STANCE_WORDS[stance]}, so let it go"
+        )
+    if status == "push":
+        return f"{gap} your target and {_STANCE_WORDS[stance]}"
+    return f"{gap} your target and {_STANCE_WORDS[stance]}: ask modestly or trade it"
+
+
+def plan_term(term: Term, offer: Offer, currency: str) -> TermPlan:
+    """The plan for one term of one offer."""
+    value = offer.values.get(term.name)
+    stance = offer.flexibility.get(term.name, "unknown")
+    status, must_win = status_of(value, term, stance)
+    asking = status in ("push", "trade")
+    return TermPlan.model_construct(
+        term=term.name,
+        status=status,
+        must_win=must_win,
+        offer=value,
+        bottom_line=term.bottom_line,
+        target=term.target,
+        ask=term.reference if asking else None,
+        reason=reason_for(status, must_win, value, term, stance, currency, offer.current),
+        stance=stance,
+        shortfall=shortfall(value, term),
+        note=offer.notes.get(term.name, ""),
+    )
+
+
+def ask_order(terms: list[TermPlan], priorities: dict[str, int]) -> list[str]:
+    """Every askable term (push or trade), in the order the format ranks them."""
+    askable = [t for t in terms if t.status in ("push", "trade")]
+    askable.sort(
+        key=lambda t: (
+            not t.must_win,
+            -priorities[t.term],
+            t.status != "push",
+            -(t.shortfall or 0.0),
+        )
+    )
+    return [t.term for t in askable]
+
+
+def verdict_of(offer: Offer, terms: list[TermPlan]) -> Verdict:
+    if offer.current:
+        return "current"
+    statuses = {t.status for t in terms}
+    if "deal_breaker" in statuses:
+        return "walk_away"
+    if statuses <= {"met", "drop"}:
+        return "accept"
+    return "negotiate"
+
+
+def _names(names: list[str], limit: int = 3) -> str:
+    shown = names[:limit]
+    more = len(names) - len(shown)
+    text = ", ".join(shown)
+    return text + (f" and {more} more" if more else "")
+
+
+def why_of(verdict: Verdict, terms: list[TermPlan], asks: list[str], max_asks: int) -> str:
+    """The verdict in one sentence a candidate can act on."""
+
+    def named(status: Status) -> list[str]:
+        return [t.term for t in terms if t.status == status]
+
+    if verdict == "current":
+        return "Your current job: the alternative you compare every offer with"
+    if verdict == "walk_away":
+        return (
+            f"Fails your bottom line on {_names(named('deal_breaker'))}, "
+            "which the company will not move"
+        )
+    if verdict == "accept":
+        dropped = named("drop")
+        if dropped:
+            return (
+                "Meets your bottom line everywhere; what is left below target "
+                f"({_names(dropped)}) is fixed, so it is not worth the goodwill"
+            )
+        return "Meets your targets: nothing is worth asking for"
+    must = [t.term for t in terms if t.must_win]
+    parts: list[str] = []
+    if must:
+        parts.append(f"acceptable only if you win {_names(must)}")
+    if asks:
+        extra = len([t for t in terms if t.status in ("push", "trade")]) - len(asks)
+        asked = f"ask for {_names(asks, max_asks)}"
+        if extra > 0:
+            asked += (
+                f" ({extra} smaller ask{'s' if extra != 1 else ''} left out to keep it moderate)"
+            )
+        parts.append(asked)
+    unknown = named("unknown")
+    if unknown:
+        parts.append(f"find out {_names(unknown)} first")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def plan_offer(scenario: Scenario, offer: Offer, priorities: dict[str, int]) -> OfferPlan:
+    """Statuses, verdict and ask list of one offer."""
+    terms = [plan_term(term, offer, scenario.currency) for term in scenario.terms]
+    verdict = verdict_of(offer, terms)
+    asks = [] if offer.current else ask_order(terms, priorities)[: scenario.max_asks]
+    return OfferPlan.model_construct(
+        name=offer.name,
+        current=offer.current,
+        verdict=verdict,
+        why=why_of(verdict, terms, asks, scenario.max_asks),
+        asks=asks,
+        terms=terms,
+    )
+
+
+def make_plan(scenario: Scenario) -> Plan:
+    """The plan for every offer of the scenario, in the scenario's order."""
+    priorities = {term.name: term.priority for term in scenario.terms}
+    return Plan.model_construct(
+        format="negotiation-plan/1",
+        title=scenario.title,
+        currency=scenario.currency,
+        max_asks=scenario.max_asks,
+        offers=[plan_offer(scenario, offer, priorities) for offer in scenario.offers],
+    )

@@ -1,0 +1,90 @@
+"""The plan as readable text for a terminal (``--format table``)."""
+
+from __future__ import annotations
+
+from planner import formatting as fmt
+from planner.models import OfferPlan, Plan, Scenario
+from planner.valuation import PART_LABELS, Valuation, value_offer
+
+VERDICT_WORDS = {
+    "accept": "ACCEPT",
+    "negotiate": "NEGOTIATE",
+    "walk_away": "WALK AWAY",
+    "current": "CURRENT JOB",
+}
+
+STATUS_WORDS = {
+    "unknown": "unknown",
+    "met": "met",
+    "deal_breaker": "DEAL BREAKER",
+    "drop": "drop",
+    "push": "push",
+    "trade": "trade",
+}
+
+
+def _grid(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
+def _money_line(valuation: Valuation, currency: str) -> str:
+    parts = []
+    for part, label in PART_LABELS.items():
+        amount = valuation.part(part)
+        if not amount.terms:
+            continue
+        if amount.total is None:
+            known = fmt.money(amount.known, currency)
+            parts.append(f"{label}: not known ({known} known; missing {', '.join(amount.missing)})")
+        else:
+            parts.append(f"{label}: {fmt.money(amount.total, currency)}")
+    if valuation.first_year is not None:
+        parts.append(f"First-year total: {fmt.money(valuation.first_year, currency)}")
+    elif parts:
+        parts.append("First-year total: not known")
+    return "; ".join(parts)
+
+
+def offer_text(scenario: Scenario, offer: OfferPlan) -> list[str]:
+    lines = [f"{offer.name}: {VERDICT_WORDS[offer.verdict]}", f"  {offer.why}"]
+    if offer.asks:
+        lines.append("  Ask for, in this order (all at once):")
+        for n, name in enumerate(offer.asks, start=1):
+            labels = offer.term(name)
+            term = scenario.term(name)
+            must = " (must win)" if labels.must_win else ""
+            lines.append(f"    {n}. {name}: {fmt.value(labels.ask, term, scenario.currency)}{must}")
+    rows = [["Term", "Offer", "Bottom line", "Target", "Stance", "Status", "Why"]]
+    for labels in offer.terms:
+        term = scenario.term(labels.term)
+        status = STATUS_WORDS[labels.status] + (" (must win)" if labels.must_win else "")
+        rows.append(
+            [
+                labels.term,
+                fmt.cell(labels.offer) or "?",
+                fmt.cell(labels.bottom_line) or "-",
+                fmt.cell(labels.target) or "-",
+                labels.stance,
+                status,
+                labels.reason,
+            ]
+        )
+    lines += ["  " + line for line in _grid(rows)]
+    money = _money_line(value_offer(scenario, scenario.offer(offer.name)), scenario.currency)
+    if money:
+        lines.append(f"  {money}")
+    return lines
+
+
+def plan_table(scenario: Scenario, plan: Plan) -> str:
+    """Every offer: verdict, why, the ranked asks, then a row per term."""
+    heading = scenario.title or "Negotiation plan"
+    lines = [f"{heading} ({scenario.currency}; at most {scenario.max_asks} asks per offer)", ""]
+    for offer in plan.offers:
+        lines += offer_text(scenario, offer)
+        lines.append("")
+    return "\n".join(lines)

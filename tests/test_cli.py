@@ -1,0 +1,173 @@
+"""The command line, run as a user runs it: ``python -m planner`` in a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner.catalog import SAMPLES
+from tests.builders import offer, scenario_data, term
+
+ROOT = Path(__file__).resolve().parent.parent
+SALES = SAMPLES / "sales-hire.json"
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "planner", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+
+
+def assert_refused(result: subprocess.CompletedProcess[bytes], *words: str) -> str:
+    """Exit 2, nothing on standard output, exactly one line on standard error."""
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert result.stdout == b""
+    assert err.endswith("\n")
+    assert err.count("\n") == 1, err
+    assert "Traceback" not in err
+    for word in words:
+        assert word in err
+    return err
+
+
+def test_json_plan_of_the_sales_sample_follows_the_format() -> None:
+    result = run("plan", str(SALES), "--format", "json")
+
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["format"] == "negotiation-plan/1"
+    assert [o["name"] for o in plan["offers"]] == [
+        "Brightline Software",
+        "Harbor Logistics",
+        "Current job",
+    ]
+    brightline, harbor, current = plan["offers"]
+    assert brightline["verdict"] == "negotiate"
+    assert brightline["asks"] == ["Commission (on-target)", "Base salary", "Signing bonus"]
+    assert harbor["verdict"] == "walk_away"
+    assert current["verdict"] == "current"
+    assert current["asks"] == []
+    health = next(t for t in harbor["terms"] if t["term"] == "Health coverage")
+    assert health["status"] == "deal_breaker"
+    assert result.stderr == b""
+
+
+def test_table_is_the_default_and_names_verdicts_and_asks() -> None:
+    result = run("plan", str(SALES))
+
+    text = result.stdout.decode()
+    assert result.returncode == 0
+    assert "Brightline Software: NEGOTIATE" in text
+    assert "Harbor Logistics: WALK AWAY" in text
+    assert "1. Commission (on-target): 70,000 USD a year" in text
+    assert "DEAL BREAKER" in text
+
+
+def test_csv_is_the_comparison_table_with_a_row_per_term() -> None:
+    result = run("plan", str(SALES), "--format", "csv")
+
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
+    assert result.returncode == 0
+    assert [r["Term"] for r in rows] == [t["name"] for t in json.loads(SALES.read_text())["terms"]]
+    assert rows[0]["Brightline Software: status"] == "push"
+    assert rows[0]["Brightline Software: value"] == "74000"
+    assert rows[3]["Harbor Logistics: status"] == "deal_breaker"
+
+
+def test_a_scenario_can_come_from_standard_input() -> None:
+    result = run("plan", "-", "--format", "json", stdin=SALES.read_bytes())
+
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["offers"][1]["verdict"] == "walk_away"
+
+
+def test_the_formats_example_error_is_one_line_naming_the_field() -> None:
+    data = scenario_data([term("Base salary")], [offer(values={"Base salary": "sixty thousand"})])
+
+    result = run("plan", "-", stdin=json.dumps(data).encode())
+
+    err = assert_refused(result)
+    assert err == 'offers[0].values.Base salary: must be a finite number, got "sixty thousand"\n'
+
+
+BAD_INPUTS = {
+    "empty": b"",
+    "not json": b"salary: 60000",
+    "truncated": SALES.read_bytes()[:200],
+    "binary": bytes(range(256)) * 4,
+    "utf-16": SALES.read_text().encode("utf-16"),
+    "nan": b'{"format": "negotiation-planner/1", "terms": [{"name": "a", "type": "money", "target": NaN}], "offers": [{"name": "x"}]}',
+    "infinity": b'{"format": "negotiation-planner/1", "terms": [{"name": "a", "type": "number", "target": Infinity}], "offers": [{"name": "x"}]}',
+    "huge number": b'{"format": "negotiation-planner/1", "terms": [{"name": "a", "type": "number", "target": 1'
+    + b"0" * 400
+    + b'}], "offers": [{"name": "x"}]}',
+    "deep nesting": b"[" * 200_000 + b"]" * 200_000,
+    "huge file": b'{"title": "' + b"x" * 6_000_000 + b'"}',
+    "array": b"[]",
+    "rule broken": json.dumps(scenario_data([term(bottom_line=60, target=50)], [offer()])).encode(),
+    "unknown field": json.dumps(scenario_data(colour="red")).encode(),
+    "wrong format tag": json.dumps({**scenario_data(), "format": "negotiation-planner/2"}).encode(),
+}
+
+
+@pytest.mark.parametrize("form", ["table", "json", "csv"])
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_exits_2_with_one_line_and_no_output(name: str, form: str) -> None:
+    result = run("plan", "-", "--format", form, stdin=BAD_INPUTS[name])
+
+    assert_refused(result, "standard input" if name in {"empty", "binary", "huge file"} else "")
+
+
+def test_a_missing_file_is_named_in_the_one_line() -> None:
+    result = run("plan", "no-such-scenario.json")
+
+    assert_refused(result, "no-such-scenario.json", "cannot be read")
+
+
+def test_a_directory_is_not_a_scenario() -> None:
+    result = run("plan", "data")
+
+    assert_refused(result, "data")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["plan"], ["plan", str(SALES), "--format", "xml"], ["plot", str(SALES)], []],
+)
+def test_wrong_words_on_the_command_line_get_one_line_too(args: list[str]) -> None:
+    result = run(*args)
+
+    assert_refused(result)
+
+
+def test_help_works_and_exits_0() -> None:
+    result = run("plan", "--help")
+
+    assert result.returncode == 0
+    assert b"--format" in result.stdout
+
+
+def test_the_command_line_does_not_load_streamlit_or_altair() -> None:
+    code = (
+        "import sys, planner.cli; planner.cli.main(['plan', sys.argv[1], '--format', 'json']); "
+        "print(sorted(m for m in ('streamlit', 'altair', 'pandas') if m in sys.modules), file=sys.stderr)"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(SALES)], capture_output=True, cwd=ROOT, check=False
+    )
+
+    assert result.returncode == 0
+    assert result.stderr.decode().strip() == "[]"
