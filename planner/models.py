@@ -21,7 +21,6 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     StrictBool,
-    StrictInt,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -63,6 +62,16 @@ def _finite_number(value: Any) -> float:
     return number
 
 
+def _whole_number(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"must be a whole number, got {show(value)}")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(f"must be a whole number, got {show(value)}")
+        return int(value)
+    return value
+
+
 def _number_or_text(value: Any) -> float | str:
     if isinstance(value, str):
         return value
@@ -85,12 +94,15 @@ Number = Annotated[float, PlainValidator(_finite_number), PlainSerializer(_compa
 Value = Annotated[float | str, PlainValidator(_number_or_text), PlainSerializer(_dump_value)]
 """A term's value: a number for money and number terms, an option for choice terms."""
 
+Whole = Annotated[int, PlainValidator(_whole_number)]
+"""A whole number; 3.0 is read as 3 (JSON does not tell them apart)."""
+
 Name = Annotated[str, BeforeValidator(_strip), StringConstraints(min_length=1, max_length=80)]
 """A term or offer name: surrounding space is dropped, 1 to 80 characters."""
 
 TermKey = Annotated[str, BeforeValidator(_strip)]
 Note = Annotated[str, StringConstraints(max_length=500)]
-Option = Annotated[str, BeforeValidator(_strip), StringConstraints(min_length=1, max_length=80)]
+Option = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
 
 def name_key(name: str) -> str:
@@ -132,11 +144,11 @@ class Term(Frozen):
     per: Per | None = None
     unit: Annotated[str, StringConstraints(max_length=20)] | None = None
     better: Better | None = None
-    options: list[Option] | None = None
+    options: list[Option] | None = Field(default=None, validate_default=True)
     variable: StrictBool = False
     bottom_line: Value | None = None
     target: Value | None = None
-    priority: Annotated[StrictInt, Field(ge=1, le=5)] = 3
+    priority: Annotated[Whole, Field(ge=1, le=5)] = 3
 
     @model_validator(mode="before")
     @classmethod
@@ -167,16 +179,18 @@ class Term(Frozen):
 
     @field_validator("options")
     @classmethod
-    def _distinct_options(cls, options: list[str] | None) -> list[str] | None:
+    def _distinct_options(cls, options: list[str] | None, info: ValidationInfo) -> list[str] | None:
         if options is None:
+            if info.data.get("type") == "choice":
+                raise ValueError("is required for a choice term: its options, worst first")
             return None
         if not 2 <= len(options) <= 20:
             raise ValueError(f"must list 2 to 20 options, worst first; got {len(options)}")
         seen: set[str] = set()
         for option in options:
-            if name_key(option) in seen:
+            if option in seen:
                 raise ValueError(f"lists {show(option)} twice; options must be distinct")
-            seen.add(name_key(option))
+            seen.add(option)
         return options
 
     @field_validator("bottom_line", "target")
@@ -224,12 +238,6 @@ class Term(Frozen):
             )
         return target
 
-    @model_validator(mode="after")
-    def _choice_has_options(self) -> Term:
-        if self.type == "choice" and not self.options:
-            raise ValueError("a choice term needs its options, worst first, best last")
-        return self
-
     @property
     def is_money(self) -> bool:
         return self.type == "money"
@@ -273,7 +281,7 @@ class Scenario(Frozen):
     format: Literal["negotiation-planner/1"]
     title: Annotated[str, StringConstraints(max_length=200)] = ""
     currency: str = "USD"
-    max_asks: Annotated[StrictInt, Field(ge=1, le=10)] = 3
+    max_asks: Annotated[Whole, Field(ge=1, le=10)] = 3
     terms: Annotated[list[Term], Field(min_length=1, max_length=100)]
     offers: Annotated[list[Offer], Field(min_length=1, max_length=20)]
 

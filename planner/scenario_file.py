@@ -118,6 +118,10 @@ def _plain_words(error: ErrorDetails) -> str:
     if kind == "string_too_long":
         length = len(given) if isinstance(given, str) else "more"
         return f"must be at most {ctx.get('max_length')} characters, got {length}"
+    if kind in ("too_short", "too_long") and isinstance(given, str):
+        if kind == "too_short":
+            return "must not be empty"
+        return f"must be at most {ctx.get('max_length')} characters, got {len(given)}"
     if kind == "too_short":
         return f"must have at least {_items(ctx.get('min_length'))}, got {ctx.get('actual_length')}"
     if kind == "too_long":
