@@ -17,6 +17,8 @@ from planner.errors import ScenarioError
 from planner.models import Scenario
 from planner.scenario_file import MAX_BYTES, read_scenario_bytes
 
+DEFAULT_BASE_URL = "http://localhost:8501/"
+
 EXIT_BAD_INPUT = 2
 
 
@@ -68,6 +70,20 @@ def _plan(args: argparse.Namespace, stdin: TextIO) -> str:
     return _plan_output(_read_input(args.file, stdin), args.format)
 
 
+def _link(args: argparse.Namespace, stdin: TextIO) -> str:
+    from planner.share import make_link
+
+    return make_link(_read_input(args.file, stdin), args.base_url) + "\n"
+
+
+def _unlink(args: argparse.Namespace, stdin: TextIO) -> str:
+    from planner.scenario_file import write_scenario
+    from planner.share import read_link
+
+    text = stdin.read(MAX_BYTES + 1) if args.link == "-" else args.link
+    return write_scenario(read_link(text))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m planner",
@@ -87,6 +103,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="table: readable plan; json: the plan result; csv: the comparison table",
     )
     plan.set_defaults(run=_plan)
+
+    link = commands.add_parser(
+        "link",
+        help="a share link that carries the whole scenario",
+        description="Print a link that opens this scenario's plan in the app. The scenario is "
+        "inside the link (compressed): anyone with the link can read it; no server keeps it.",
+    )
+    link.add_argument("file", metavar="FILE", help="scenario file (JSON); - reads standard input")
+    link.add_argument(
+        "--base-url",
+        default=DEFAULT_BASE_URL,
+        help=f"the app's address (default {DEFAULT_BASE_URL})",
+    )
+    link.set_defaults(run=_link)
+
+    unlink = commands.add_parser(
+        "unlink",
+        help="the scenario a share link carries, as a scenario file",
+        description="Print the scenario JSON that a share link carries.",
+    )
+    unlink.add_argument(
+        "link", metavar="LINK", help="the link (or its plan= part); - reads standard input"
+    )
+    unlink.set_defaults(run=_unlink)
     return parser
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from planner.models import Plan, Scenario, Term, _compact
+from planner import formatting as fmt
+from planner.models import OfferPlan, Plan, Scenario, Term, TermPlan, _compact
 from planner.rules import make_plan
 from planner.valuation import PART_LABELS, value_offers
 
@@ -76,4 +77,53 @@ def money_table(scenario: Scenario) -> pd.DataFrame:
             row[f"{label}: not known"] = ", ".join(amount.missing)
         row["First-year total"] = valuation.first_year
         rows.append(row)
+    return pd.DataFrame(rows)
+
+
+STATUS_WORDS = {
+    "unknown": "unknown",
+    "met": "met",
+    "deal_breaker": "deal breaker",
+    "drop": "drop",
+    "push": "push",
+    "trade": "trade",
+}
+
+
+CURRENT_JOB_WORDS = {
+    "unknown": "unknown",
+    "met": "meets your line",
+    "deal_breaker": "below your bottom line",
+    "drop": "below your target",
+    "push": "below your target",
+    "trade": "below your target",
+}
+
+
+def status_words(labels: TermPlan, current: bool) -> str:
+    """A term's status in words; your current job is compared, not negotiated."""
+    if current:
+        if labels.must_win or labels.status == "deal_breaker":
+            return "below your bottom line"
+        return CURRENT_JOB_WORDS[labels.status]
+    return STATUS_WORDS[labels.status] + (" · must win" if labels.must_win else "")
+
+
+def offer_plan_table(scenario: Scenario, offer: OfferPlan) -> pd.DataFrame:
+    """One offer's plan, a row per term, in words and figures for the page and the brief."""
+    rows = []
+    for labels in offer.terms:
+        term = scenario.term(labels.term)
+        rows.append(
+            {
+                "Term": labels.term,
+                "Offer": fmt.value(labels.offer, term, scenario.currency),
+                "Bottom line": fmt.cell(labels.bottom_line) or "—",
+                "Target": fmt.cell(labels.target) or "—",
+                "Company": labels.stance,
+                "Status": status_words(labels, offer.current),
+                "Why": labels.reason,
+                "Your research": labels.note,
+            }
+        )
     return pd.DataFrame(rows)

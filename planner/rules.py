@@ -184,7 +184,7 @@ def _names(names: list[str], limit: int = 3) -> str:
     return text + (f" and {more} more" if more else "")
 
 
-def why_of(verdict: Verdict, terms: list[TermPlan], asks: list[str], max_asks: int) -> str:
+def why_of(verdict: Verdict, terms: list[TermPlan], asks: list[str]) -> str:
     """The verdict in one sentence a candidate can act on."""
 
     def named(status: Status) -> list[str]:
@@ -209,13 +209,13 @@ def why_of(verdict: Verdict, terms: list[TermPlan], asks: list[str], max_asks: i
     parts: list[str] = []
     if must:
         parts.append(f"acceptable only if you win {_names(must)}")
+    elif asks:
+        parts.append("worth negotiating")
     if asks:
         extra = len([t for t in terms if t.status in ("push", "trade")]) - len(asks)
-        asked = f"ask for {_names(asks, max_asks)}"
+        asked = f"{len(asks)} ask{'s' if len(asks) != 1 else ''}, all at once"
         if extra > 0:
-            asked += (
-                f" ({extra} smaller ask{'s' if extra != 1 else ''} left out to keep it moderate)"
-            )
+            asked += f" ({extra} smaller one{'s' if extra != 1 else ''} left out to stay moderate)"
         parts.append(asked)
     unknown = named("unknown")
     if unknown:
@@ -233,7 +233,7 @@ def plan_offer(scenario: Scenario, offer: Offer, priorities: dict[str, int]) -> 
         name=offer.name,
         current=offer.current,
         verdict=verdict,
-        why=why_of(verdict, terms, asks, scenario.max_asks),
+        why=why_of(verdict, terms, asks),
         asks=asks,
         terms=terms,
     )

@@ -60,8 +60,15 @@ def parse_scenario(data: Any) -> Scenario:
 def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
     """The scenario as plain JSON data, without fields left at their empty defaults."""
     data = scenario.model_dump(mode="json", exclude_defaults=True)
-    data = {"format": scenario.format, **data}
-    return data
+    head = {
+        "format": scenario.format,
+        "title": scenario.title,
+        "currency": scenario.currency,
+        "max_asks": scenario.max_asks,
+    }
+    if not scenario.title:
+        del head["title"]
+    return {**head, **data}
 
 
 def write_scenario(scenario: Scenario) -> str:

@@ -1,0 +1,97 @@
+"""A one-page brief of the plan in Markdown, to print or paste.
+
+Everything the user typed is escaped, so that a name or a note is shown as
+written: never as a heading, a link or HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner import formatting as fmt
+from planner.models import Plan, Scenario
+from planner.valuation import PART_LABELS, value_offer
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&\"'=])")
+
+VERDICT_WORDS = {
+    "accept": "Accept",
+    "negotiate": "Negotiate",
+    "walk_away": "Walk away",
+    "current": "Current job",
+}
+STATUS_WORDS = {
+    "unknown": "Unknown",
+    "met": "Met",
+    "deal_breaker": "Deal breaker",
+    "drop": "Drop",
+    "push": "Push",
+    "trade": "Trade",
+}
+
+
+def escape(text: str) -> str:
+    """Markdown-escape user text: every ASCII punctuation mark that Markdown reads."""
+    flat = " ".join(text.split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
+def brief(scenario: Scenario, plan: Plan) -> str:
+    """The plan on one page: per offer the verdict, the asks in order and the terms."""
+    title = escape(scenario.title) if scenario.title else "Negotiation plan"
+    lines = [
+        f"# {title}",
+        "",
+        f"Currency {scenario.currency}; at most {scenario.max_asks} asks per offer. "
+        "Raise all your asks at once, in this order. Keep your bottom line to yourself.",
+        "",
+    ]
+    for offer in plan.offers:
+        lines += [
+            f"## {escape(offer.name)}: {VERDICT_WORDS[offer.verdict]}",
+            "",
+            escape(offer.why),
+            "",
+        ]
+        if offer.asks:
+            lines.append("**Ask for:**")
+            lines.append("")
+            for n, name in enumerate(offer.asks, start=1):
+                labels = offer.term(name)
+                term = scenario.term(name)
+                must = " (must win)" if labels.must_win else ""
+                ask = escape(fmt.value(labels.ask, term, scenario.currency))
+                lines.append(f"{n}. {escape(name)}: {ask}{must}")
+            lines.append("")
+        lines += [
+            "| Term | Offer | Bottom line | Target | Company | Status | Why |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for labels in offer.terms:
+            status = STATUS_WORDS[labels.status] + (" (must win)" if labels.must_win else "")
+            why = labels.reason + (f" Note: {labels.note}" if labels.note else "")
+            cells = [
+                labels.term,
+                fmt.cell(labels.offer) or "not known",
+                fmt.cell(labels.bottom_line) or "-",
+                fmt.cell(labels.target) or "-",
+                labels.stance,
+                status,
+                why,
+            ]
+            lines.append("| " + " | ".join(escape(c) for c in cells) + " |")
+        lines.append("")
+        valuation = value_offer(scenario, scenario.offer(offer.name))
+        money = []
+        for part, label in PART_LABELS.items():
+            amount = valuation.part(part)
+            if amount.terms:
+                shown = (
+                    "not known"
+                    if amount.total is None
+                    else fmt.money(amount.total, scenario.currency)
+                )
+                money.append(f"{label}: {shown}")
+        if money:
+            lines += [escape("; ".join(money)), ""]
+    return "\n".join(lines)

@@ -1,0 +1,194 @@
+"""Altair charts of the plan: where each offer stands, and what each offer is worth.
+
+The data behind each chart comes from a pure function (``position_data``,
+``money_data``) so that it can be checked without drawing anything.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from planner import formatting as fmt
+from planner.models import Plan, Scenario, Term
+from planner.rules import make_plan
+from planner.valuation import PART_LABELS, value_offers
+
+STATUS_COLOURS = {
+    "met": "#2e7d32",
+    "drop": "#9e9e9e",
+    "trade": "#f9a825",
+    "push": "#1565c0",
+    "deal_breaker": "#c62828",
+    "unknown": "#bdbdbd",
+}
+STATUS_LABELS = {
+    "met": "met",
+    "drop": "drop",
+    "trade": "trade",
+    "push": "push",
+    "deal_breaker": "deal breaker",
+    "unknown": "unknown",
+}
+LOW, HIGH = -1.0, 2.0
+
+
+def _as_number(value: float | str, term: Term) -> float:
+    return float(term.rank(value)) if isinstance(value, str) else value
+
+
+def position(value: float | str | None, term: Term) -> float | None:
+    """Where a value stands: 0 at your bottom line, 1 at your target (direction-aware).
+
+    With only a target, 1 is the target and 0 is nothing at all; with only a
+    bottom line, 0 is the bottom line and 1 is twice as good. ``None`` when the
+    value is not known or the term has neither. Clipped to [-1, 2].
+    """
+    if value is None or (term.bottom_line is None and term.target is None):
+        return None
+    v = _as_number(value, term)
+    sign = -1.0 if term.better == "lower" else 1.0
+    if term.bottom_line is not None and term.target is not None:
+        low, high = _as_number(term.bottom_line, term), _as_number(term.target, term)
+        if high == low:
+            spot = 1.0 if sign * (v - high) >= 0 else -1.0
+        else:
+            spot = (v - low) / (high - low)
+    elif term.target is not None:
+        high = _as_number(term.target, term)
+        if term.type == "choice":
+            assert term.options is not None
+            spot = 1 - (high - v) / (len(term.options) - 1)
+        else:
+            spot = 1 - sign * (high - v) / abs(high) if high else (1.0 if sign * v >= 0 else 0.0)
+    else:
+        assert term.bottom_line is not None
+        low = _as_number(term.bottom_line, term)
+        if term.type == "choice":
+            assert term.options is not None
+            spot = (v - low) / (len(term.options) - 1)
+        else:
+            spot = sign * (v - low) / abs(low) if low else (0.0 if sign * v >= 0 else -1.0)
+    return max(LOW, min(HIGH, spot))
+
+
+def position_data(scenario: Scenario, plan: Plan | None = None) -> pd.DataFrame:
+    """A row per offer and term: the position, status and the figures behind them."""
+    plan = plan if plan is not None else make_plan(scenario)
+    rows: list[dict[str, Any]] = []
+    for offer in plan.offers:
+        for term, labels in zip(scenario.terms, offer.terms, strict=True):
+            rows.append(
+                {
+                    "offer": offer.name,
+                    "term": term.name,
+                    "position": position(labels.offer, term),
+                    "status": STATUS_LABELS[labels.status],
+                    "value": fmt.value(labels.offer, term, scenario.currency),
+                    "bottom line": fmt.cell(term.bottom_line) or "none",
+                    "target": fmt.cell(term.target) or "none",
+                    "must win": "yes" if labels.must_win else "no",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def position_chart(data: pd.DataFrame) -> alt.Chart:
+    """Each offer's terms on one scale: 0 is your bottom line, 1 your target."""
+    known = data.dropna(subset=["position"])
+    colour = alt.Color(
+        "status:N",
+        scale=alt.Scale(
+            domain=list(STATUS_LABELS.values()),
+            range=[STATUS_COLOURS[s] for s in STATUS_LABELS],
+        ),
+        legend=alt.Legend(title="Status", orient="bottom"),
+    )
+    points = (
+        alt.Chart(known)
+        .mark_point(filled=True, size=140)
+        .encode(
+            x=alt.X(
+                "position:Q",
+                scale=alt.Scale(domain=[LOW, HIGH]),
+                axis=alt.Axis(
+                    title="0 = your bottom line, 1 = your target",
+                    values=[-1, 0, 1, 2],
+                ),
+            ),
+            y=alt.Y("term:N", sort=None, title=None),
+            yOffset=alt.YOffset("offer:N"),
+            color=colour,
+            shape=alt.Shape("offer:N", legend=alt.Legend(title="Offer", orient="bottom")),
+            tooltip=["offer", "term", "value", "bottom line", "target", "status", "must win"],
+        )
+    )
+    lines = pd.DataFrame({"position": [0.0, 1.0], "mark": ["bottom line", "target"]})
+    rules = (
+        alt.Chart(lines)
+        .mark_rule(strokeDash=[4, 4])
+        .encode(x="position:Q", color=alt.value("#616161"), tooltip=["mark"])
+    )
+    chart: alt.Chart = (rules + points).properties(title="Where each offer stands, term by term")
+    return chart
+
+
+def money_data(scenario: Scenario) -> pd.DataFrame:
+    """A row per offer and kind of money; ``amount`` is ``None`` where a part is not known."""
+    rows: list[dict[str, Any]] = []
+    for valuation in value_offers(scenario):
+        for part, label in PART_LABELS.items():
+            amount = valuation.part(part)
+            if not amount.terms:
+                continue
+            rows.append(
+                {
+                    "offer": valuation.offer,
+                    "kind": label,
+                    "amount": amount.total,
+                    "known": amount.known,
+                    "not known": ", ".join(amount.missing),
+                }
+            )
+    return pd.DataFrame(rows, columns=["offer", "kind", "amount", "known", "not known"])
+
+
+def money_chart(data: pd.DataFrame, currency: str) -> alt.Chart:
+    """The offers side by side: guaranteed, variable and one-off money stacked.
+
+    A part with an unknown value shows only its known amount, hatched in a
+    lighter colour and labelled as incomplete in the tooltip.
+    """
+    shown = data.assign(
+        complete=data["amount"].notna().map({True: "complete", False: "incomplete: not known"}),
+    )
+    chart: alt.Chart = (
+        alt.Chart(shown)
+        .mark_bar()
+        .encode(
+            x=alt.X("offer:N", sort=None, title=None),
+            y=alt.Y("known:Q", stack="zero", title=f"{currency} (first year)"),
+            color=alt.Color(
+                "kind:N",
+                sort=list(PART_LABELS.values()),
+                scale=alt.Scale(domain=list(PART_LABELS.values())),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            opacity=alt.Opacity(
+                "complete:N",
+                scale=alt.Scale(domain=["complete", "incomplete: not known"], range=[1.0, 0.4]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=[
+                "offer",
+                "kind",
+                alt.Tooltip("known:Q", format=",.0f", title=f"known ({currency})"),
+                "complete",
+                "not known",
+            ],
+        )
+        .properties(title="What each offer is worth")
+    )
+    return chart

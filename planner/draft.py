@@ -1,0 +1,623 @@
+"""The scenario as the user is typing it: every cell kept as typed, problems by place.
+
+The app edits a :class:`Draft`, never a :class:`Scenario` directly, so that a bad
+cell (text in a number, an option that is not in the list, two terms with one
+name) is kept exactly as typed and reported beside the place it came from,
+while the rest of the scenario still plans. :func:`build_scenario` turns a draft
+into a valid scenario or a list of :class:`Problem`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError
+
+from planner.catalog import Catalog
+from planner.errors import ScenarioError, show
+from planner.models import (
+    FORMAT,
+    STANCES,
+    Frozen,
+    Scenario,
+    Term,
+    name_key,
+)
+from planner.scenario_file import parse_scenario
+
+Place = Literal["scenario", "term", "offer", "cell"]
+
+
+class TermRow(Frozen):
+    """One row of the terms table, as typed. Fields that do not apply to the type are ignored."""
+
+    id: str
+    name: str = ""
+    type: str = "money"
+    per: str | None = "year"
+    unit: str = ""
+    better: str | None = "higher"
+    variable: bool = False
+    options: str = ""
+    bottom_line: str = ""
+    target: str = ""
+    priority: float | None = 3
+
+
+class Cell(Frozen):
+    """One term of one offer, as typed."""
+
+    value: str = ""
+    stance: str = "unknown"
+    note: str = ""
+
+
+class OfferDraft(Frozen):
+    id: str
+    name: str = ""
+    current: bool = False
+    cells: dict[str, Cell] = Field(default_factory=dict)
+
+    def cell(self, term_id: str) -> Cell:
+        return self.cells.get(term_id, Cell())
+
+
+class Draft(Frozen):
+    title: str = ""
+    currency: str = "USD"
+    max_asks: int = 3
+    terms: list[TermRow]
+    offers: list[OfferDraft]
+
+    def term_row(self, term_id: str) -> TermRow:
+        return next(t for t in self.terms if t.id == term_id)
+
+
+class Problem(Frozen):
+    """Something in the draft that keeps it from being a valid scenario."""
+
+    place: Place
+    field: str
+    message: str
+    term_id: str | None = None
+    offer_id: str | None = None
+
+    def text(self, draft: Draft) -> str:
+        """The problem with its place in words: ``Term "Bonus", target: ...``."""
+        where: list[str] = []
+        if self.offer_id is not None:
+            offer = next((o for o in draft.offers if o.id == self.offer_id), None)
+            where.append(f"Offer {show(offer.name) if offer and offer.name else '(no name)'}")
+        if self.term_id is not None:
+            row = next((t for t in draft.terms if t.id == self.term_id), None)
+            position = draft.terms.index(row) + 1 if row else 0
+            label = show(row.name) if row and row.name.strip() else f"in row {position}"
+            where.append(f"term {label}" if where else f"Term {label}")
+        prefix = ", ".join(where)
+        field = f"{self.field}: " if self.field else ""
+        return f"{prefix}, {field}{self.message}" if prefix else f"{field}{self.message}"
+
+
+# --- numbers as people type them ------------------------------------------------
+
+_SYMBOLS = re.compile(r"[\s\u00a0\u202f_$€£¥₹'’]")
+_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
+_SUFFIX = {"k": 1e3, "m": 1e6}
+
+
+def parse_number(text: str, currency: str = "") -> float:
+    """A number as typed: ``60000``, ``60,000``, ``60 000 EUR``, ``60k``, ``2,5``, ``5%``.
+
+    Raises ``ValueError`` with a message in plain words for anything else.
+    """
+    original = text
+    text = text.strip()
+    if currency:
+        text = re.sub(rf"(?i)\b{re.escape(currency)}\b", "", text)
+    text = _SYMBOLS.sub("", text).removesuffix("%")
+    scale = 1.0
+    if text[-1:].lower() in _SUFFIX:
+        scale = _SUFFIX[text[-1].lower()]
+        text = text[:-1]
+    if "," in text:
+        if _THOUSANDS.match(text):
+            text = text.replace(",", "")
+        elif text.count(",") == 1 and "." not in text:
+            text = text.replace(",", ".")
+        else:
+            raise ValueError(f"{show(original)} is not a number")
+    if not re.fullmatch(r"-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", text):
+        raise ValueError(f"{show(original)} is not a number")
+    value = float(text) * scale
+    if not math.isfinite(value):
+        raise ValueError(f"{show(original)} is too large")
+    return value
+
+
+def typed(value: float | str | None) -> str:
+    """A value as it is shown in a text cell (without thousands separators)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
+# --- scenario <-> draft ---------------------------------------------------------------
+
+
+def draft_from_scenario(scenario: Scenario) -> Draft:
+    """The draft that shows this scenario in the editors."""
+    terms = [
+        TermRow(
+            id=f"t{i}",
+            name=t.name,
+            type=t.type,
+            per=t.per,
+            unit=t.unit or "",
+            better=t.better,
+            variable=t.variable,
+            options=options_text(t.options),
+            bottom_line=typed(t.bottom_line),
+            target=typed(t.target),
+            priority=t.priority,
+        )
+        for i, t in enumerate(scenario.terms)
+    ]
+    offers = [
+        OfferDraft(
+            id=f"o{i}",
+            name=o.name,
+            current=o.current,
+            cells={
+                row.id: Cell(
+                    value=typed(o.values.get(t.name)),
+                    stance=o.flexibility.get(t.name, "unknown"),
+                    note=o.notes.get(t.name, ""),
+                )
+                for row, t in zip(terms, scenario.terms, strict=True)
+            },
+        )
+        for i, o in enumerate(scenario.offers)
+    ]
+    return Draft(
+        title=scenario.title,
+        currency=scenario.currency,
+        max_asks=scenario.max_asks,
+        terms=terms,
+        offers=offers,
+    )
+
+
+def blank_draft() -> Draft:
+    """A fresh start: base salary and one offer to fill in."""
+    return Draft(
+        terms=[TermRow(id="t0", name="Base salary", priority=5)],
+        offers=[OfferDraft(id="o0", name="Offer 1", cells={"t0": Cell(stance="negotiable")})],
+    )
+
+
+def _is_blank(row: TermRow) -> bool:
+    return not (
+        row.name.strip()
+        or row.options.strip()
+        or row.bottom_line.strip()
+        or row.target.strip()
+        or row.unit.strip()
+    )
+
+
+def _options(row: TermRow) -> list[str]:
+    """Options as typed: separated by commas, or by | when an option has a comma in it."""
+    separator = "|" if "|" in row.options else ","
+    return [part.strip() for part in row.options.split(separator) if part.strip()]
+
+
+def options_text(options: list[str] | None) -> str:
+    options = options or []
+    separator = " | " if any("," in option for option in options) else ", "
+    return separator.join(options)
+
+
+def _term_value(text: str, kind: str, options: list[str], currency: str) -> float | str | None:
+    """A bottom line, target or offer value as typed, converted for its term."""
+    if not text.strip():
+        return None
+    if kind == "choice":
+        for option in options:
+            if name_key(option) == name_key(text):
+                return option
+        listed = ", ".join(show(o) for o in options) or "(none yet)"
+        raise ValueError(f"{show(text.strip())} is not one of the options {listed}")
+    return parse_number(text, currency)
+
+
+def _term_data(row: TermRow, currency: str) -> tuple[dict[str, Any], list[Problem]]:
+    problems: list[Problem] = []
+
+    def problem(field: str, message: str) -> None:
+        problems.append(Problem(place="term", term_id=row.id, field=field, message=message))
+
+    kind = row.type if row.type in ("money", "number", "choice") else ""
+    if not kind:
+        problem("type", f"must be money, number or choice, got {show(row.type)}")
+    data: dict[str, Any] = {"name": row.name.strip(), "type": kind or "number"}
+    if not row.name.strip():
+        problem("name", "every term needs a name")
+    if kind == "money":
+        data["per"] = row.per or "year"
+        data["variable"] = bool(row.variable) and data["per"] == "year"
+    if kind == "number" and row.unit.strip():
+        data["unit"] = row.unit.strip()
+    if kind in ("money", "number"):
+        data["better"] = row.better or "higher"
+    options = _options(row)
+    if kind == "choice":
+        data["options"] = options
+        if len(options) < 2:
+            problem("options", "list at least 2 options, separated by commas, worst first")
+    for field in ("bottom_line", "target"):
+        try:
+            value = _term_value(getattr(row, field), kind, options, currency)
+        except ValueError as error:
+            problem(field.replace("_", " "), str(error))
+            continue
+        if value is not None:
+            data[field] = value
+    priority = row.priority
+    if priority is None or (isinstance(priority, float) and math.isnan(priority)):
+        data["priority"] = 3
+    elif float(priority).is_integer():
+        data["priority"] = int(priority)
+    else:
+        problem("priority", f"must be a whole number from 1 to 5, got {show(priority)}")
+    if not problems:
+        try:
+            Term.model_validate(data)
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            field = ".".join(str(p) for p in first["loc"]) or ""
+            message = str(first["msg"]).removeprefix("Value error, ")
+            problem(field.replace("_", " "), message)
+    return data, problems
+
+
+def build_scenario(draft: Draft) -> tuple[Scenario | None, list[Problem]]:
+    """The scenario a draft describes, or the problems that keep it from being one."""
+    problems: list[Problem] = []
+    terms: list[tuple[TermRow, dict[str, Any]]] = []
+    seen: dict[str, str] = {}
+    for row in draft.terms:
+        if _is_blank(row):
+            continue
+        data, found = _term_data(row, draft.currency)
+        problems += found
+        key = name_key(row.name)
+        if key and key in seen:
+            problems.append(
+                Problem(
+                    place="term",
+                    term_id=row.id,
+                    field="name",
+                    message=f"another term is already called {show(seen[key])}",
+                )
+            )
+            continue
+        if key:
+            seen[key] = row.name.strip()
+        if not found:
+            terms.append((row, data))
+    if not any(not _is_blank(row) for row in draft.terms):
+        problems.append(Problem(place="scenario", field="terms", message="add at least one term"))
+    if not draft.offers:
+        problems.append(Problem(place="scenario", field="offers", message="add at least one offer"))
+    offer_names: dict[str, str] = {}
+    offers: list[dict[str, Any]] = []
+    for offer in draft.offers:
+        data, found = _offer_data(offer, terms, draft.currency)
+        key = name_key(offer.name)
+        if key in offer_names:
+            found.append(
+                Problem(
+                    place="offer",
+                    offer_id=offer.id,
+                    field="name",
+                    message=f"another offer is already called {show(offer_names[key])}",
+                )
+            )
+        elif key:
+            offer_names[key] = offer.name.strip()
+        problems += found
+        offers.append(data)
+    if problems:
+        return None, problems
+    try:
+        scenario = parse_scenario(
+            {
+                "format": FORMAT,
+                "title": draft.title,
+                "currency": draft.currency,
+                "max_asks": draft.max_asks,
+                "terms": [data for _, data in terms],
+                "offers": offers,
+            }
+        )
+    except ScenarioError as error:
+        return None, [Problem(place="scenario", field=error.path, message=error.problem)]
+    return scenario, []
+
+
+def _offer_data(
+    offer: OfferDraft, terms: list[tuple[TermRow, dict[str, Any]]], currency: str
+) -> tuple[dict[str, Any], list[Problem]]:
+    problems: list[Problem] = []
+
+    def problem(field: str, message: str, term_id: str | None = None) -> None:
+        place: Place = "cell" if term_id else "offer"
+        problems.append(
+            Problem(place=place, offer_id=offer.id, term_id=term_id, field=field, message=message)
+        )
+
+    name = offer.name.strip()
+    if not name:
+        problem("name", "every offer needs a name")
+    elif len(name) > 80:
+        problem("name", f"must be at most 80 characters, got {len(name)}")
+    values: dict[str, Any] = {}
+    flexibility: dict[str, str] = {}
+    notes: dict[str, str] = {}
+    for row, term in terms:
+        cell = offer.cell(row.id)
+        try:
+            value = _term_value(cell.value, term["type"], term.get("options", []), currency)
+        except ValueError as error:
+            problem("value", str(error), row.id)
+            value = None
+        if isinstance(value, float) and term["type"] == "money" and value < 0:
+            problem("value", f"money cannot be negative, got {typed(value)}", row.id)
+        elif value is not None:
+            values[term["name"]] = value
+        if cell.stance not in STANCES:
+            problem(
+                "stance", f"must be one of {', '.join(STANCES)}, got {show(cell.stance)}", row.id
+            )
+        elif cell.stance != "unknown":
+            flexibility[term["name"]] = cell.stance
+        if len(cell.note) > 500:
+            problem("note", f"must be at most 500 characters, got {len(cell.note)}", row.id)
+        elif cell.note.strip():
+            notes[term["name"]] = cell.note
+    data: dict[str, Any] = {
+        "name": name,
+        "values": values,
+        "flexibility": flexibility,
+        "notes": notes,
+    }
+    if offer.current:
+        data["current"] = True
+    return data, problems
+
+
+# --- changes the user makes ---------------------------------------------------------
+
+
+def _next_id(prefix: str, taken: Iterable[str]) -> str:
+    used = set(taken)
+    n = 0
+    while f"{prefix}{n}" in used:
+        n += 1
+    return f"{prefix}{n}"
+
+
+def add_offer(draft: Draft, name: str, catalog: Catalog | None = None) -> Draft:
+    """A new offer; each term starts at the stance companies typically take (from the catalog)."""
+    cells = {}
+    for row in draft.terms:
+        entry = catalog.entry(row.name) if catalog else None
+        if entry is not None:
+            cells[row.id] = Cell(stance=entry.stance)
+    offer = OfferDraft(id=_next_id("o", (o.id for o in draft.offers)), name=name, cells=cells)
+    return draft.model_copy(update={"offers": [*draft.offers, offer]})
+
+
+def remove_offer(draft: Draft, offer_id: str) -> Draft:
+    return draft.model_copy(update={"offers": [o for o in draft.offers if o.id != offer_id]})
+
+
+def add_catalog_terms(draft: Draft, names: Iterable[str], catalog: Catalog) -> Draft:
+    """Add catalog terms with their usual settings; every offer gets the typical stance."""
+    terms = list(draft.terms)
+    offers = list(draft.offers)
+    present = {name_key(t.name) for t in terms}
+    for name in names:
+        entry = catalog.entry(name)
+        if entry is None or name_key(entry.name) in present:
+            continue
+        present.add(name_key(entry.name))
+        term = entry.term()
+        row = TermRow(
+            id=_next_id("t", (t.id for t in terms)),
+            name=term.name,
+            type=term.type,
+            per=term.per,
+            unit=term.unit or "",
+            better=term.better,
+            variable=term.variable,
+            options=options_text(term.options),
+            priority=term.priority,
+        )
+        terms.append(row)
+        offers = [
+            o.model_copy(update={"cells": {**o.cells, row.id: Cell(stance=entry.stance)}})
+            for o in offers
+        ]
+    return draft.model_copy(update={"terms": terms, "offers": offers})
+
+
+# --- the data editors' state -------------------------------------------------------------
+
+
+def apply_editor_state(
+    rows: list[dict[str, Any]], state: Mapping[str, Any] | None
+) -> list[tuple[int | None, dict[str, Any]]]:
+    """Apply a Streamlit data editor's edit state to the rows it was given.
+
+    The state is ``{"edited_rows": {position: {column: value}}, "added_rows":
+    [{column: value}], "deleted_rows": [position]}``. Returns each remaining
+    row with the position it came from (``None`` for an added row).
+    """
+    state = state or {}
+    edited = state.get("edited_rows") or {}
+    deleted = {int(i) for i in state.get("deleted_rows") or []}
+    out: list[tuple[int | None, dict[str, Any]]] = []
+    for i, row in enumerate(rows):
+        if i in deleted:
+            continue
+        changes = edited.get(i, edited.get(str(i), {})) or {}
+        out.append((i, {**row, **changes}))
+    for added in state.get("added_rows") or []:
+        out.append((None, dict(added)))
+    return out
+
+
+TERM_COLUMNS = (
+    "name",
+    "type",
+    "per",
+    "unit",
+    "better",
+    "variable",
+    "options",
+    "bottom_line",
+    "target",
+    "priority",
+)
+OFFER_COLUMNS = ("term", "line", "value", "stance", "note", "advice")
+
+
+def _text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float):
+        return typed(value)
+    return str(value)
+
+
+def _priority(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return None if math.isnan(value) else float(value)
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        return math.nan
+
+
+def term_editor_rows(draft: Draft) -> list[dict[str, Any]]:
+    """The terms table as the editor shows it: a row per term."""
+    return [{column: getattr(row, column) for column in TERM_COLUMNS} for row in draft.terms]
+
+
+def terms_from_editor(
+    base: list[TermRow], state: Mapping[str, Any] | None, version: int
+) -> list[TermRow]:
+    """The terms after the edits in the editor's state (ids stay with their rows)."""
+    rows = [{column: getattr(row, column) for column in TERM_COLUMNS} for row in base]
+    out: list[TermRow] = []
+    added = 0
+    for origin, row in apply_editor_state(rows, state):
+        if origin is None:
+            term_id = f"n{version}.{added}"
+            added += 1
+        else:
+            term_id = base[origin].id
+        out.append(
+            TermRow(
+                id=term_id,
+                name=_text(row.get("name")),
+                type=_text(row.get("type")) or "money",
+                per=_text(row.get("per")) or None,
+                unit=_text(row.get("unit")),
+                better=_text(row.get("better")) or None,
+                variable=bool(row.get("variable")),
+                options=_text(row.get("options")),
+                bottom_line=_text(row.get("bottom_line")),
+                target=_text(row.get("target")),
+                priority=_priority(row.get("priority", 3)),
+            )
+        )
+    return out
+
+
+def _line(row: TermRow) -> str:
+    parts = []
+    if row.bottom_line.strip():
+        parts.append(f"at least {row.bottom_line.strip()}")
+    if row.target.strip():
+        parts.append(f"target {row.target.strip()}")
+    if row.type == "choice" and row.options.strip():
+        parts.append(f"options, worst first: {row.options.strip()}")
+    return "; ".join(parts)
+
+
+def _advice(row: TermRow, catalog: Catalog | None) -> str:
+    if catalog is None:
+        return ""
+    entry = catalog.entry(row.name)
+    if entry is None:
+        return ""
+    tips = [f"{rule} ({source})" for rule, source in catalog.advice(entry.name)]
+    return f"Rule of thumb: usually {entry.stance}. " + " ".join(tips)
+
+
+def offer_editor_rows(
+    draft: Draft, offer: OfferDraft, catalog: Catalog | None = None
+) -> list[dict[str, Any]]:
+    """One offer as its editor shows it: a row per named term."""
+    rows = []
+    for row in draft.terms:
+        if not row.name.strip():
+            continue
+        cell = offer.cell(row.id)
+        rows.append(
+            {
+                "term": row.name.strip(),
+                "line": _line(row),
+                "value": cell.value,
+                "stance": cell.stance,
+                "note": cell.note,
+                "advice": _advice(row, catalog),
+            }
+        )
+    return rows
+
+
+def offer_row_ids(draft: Draft) -> list[str]:
+    """The term ids of the offer editors' rows, in order (named terms only)."""
+    return [row.id for row in draft.terms if row.name.strip()]
+
+
+def offer_from_editor(
+    offer: OfferDraft, term_ids: list[str], state: Mapping[str, Any] | None
+) -> OfferDraft:
+    """The offer after the edits in its editor's state (rows are fixed: a row per term)."""
+    rows = [
+        {"value": offer.cell(t).value, "stance": offer.cell(t).stance, "note": offer.cell(t).note}
+        for t in term_ids
+    ]
+    cells = dict(offer.cells)
+    for origin, row in apply_editor_state(rows, state):
+        if origin is None or origin >= len(term_ids):
+            continue
+        cells[term_ids[origin]] = Cell(
+            value=_text(row.get("value")),
+            stance=_text(row.get("stance")) or "unknown",
+            note=_text(row.get("note")),
+        )
+    return offer.model_copy(update={"cells": cells})

@@ -1,0 +1,50 @@
+"""Take the README's screenshots in a real browser: python scripts/screenshots.py.
+
+Starts the app on a free local port, opens it in headless Chromium (Debian's
+/usr/bin/chromium, or $CHROMIUM, or Playwright's own), clicks through the tabs
+with the sales sample loaded and saves a PNG per screen in docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser import launch_options, running_app, wait_idle  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SHOTS = {
+    "① Start": "start.png",
+    "② Your terms": "terms.png",
+    "③ Offers": "offers.png",
+    "④ Plan": "plan.png",
+    "⑤ Share & export": "share.png",
+}
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with running_app() as url, sync_playwright() as p:
+        browser = p.chromium.launch(**launch_options())
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(url)
+        wait_idle(page)
+        for tab, name in SHOTS.items():
+            page.get_by_role("tab", name=tab).click()
+            wait_idle(page)
+            page.wait_for_timeout(800)  # let charts and grids finish drawing
+            page.set_viewport_size({"width": 1400, "height": 2300 if name == "plan.png" else 1000})
+            wait_idle(page)
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(OUT / name))
+            print(f"saved {OUT / name}")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Helpers for AppTest: start the app, find things by key, capture downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
+
+
+def start_app(query: dict[str, str] | None = None) -> AppTest:
+    """A fresh session of the app, run once (with the query parameters given)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    return at
+
+
+def page_text(at: AppTest) -> str:
+    """Everything the page says in Markdown, text, captions, alerts and badges."""
+    parts: list[str] = []
+    for kind in ("markdown", "caption", "text", "error", "warning", "success", "info", "subheader"):
+        parts += [str(e.value) for e in at.get(kind)]
+    return "\n".join(parts)
+
+
+def edit(at: AppTest, key: str, rows: dict[int, dict[str, Any]] | None = None, **more: Any) -> None:
+    """Simulate edits in a data editor (AppTest cannot type into its canvas grid)."""
+    at.session_state[key] = {
+        "edited_rows": rows or {},
+        "added_rows": more.get("added_rows", []),
+        "deleted_rows": more.get("deleted_rows", []),
+    }
+
+
+class Downloads(MemoryMediaFileStorage):
+    """Keeps the bytes of every file the app offers, by the file name it is offered under."""
+
+    files: dict[str, bytes]
+
+    def load_and_get_id(
+        self, path_or_data: Any, mimetype: str, kind: Any, filename: str | None = None
+    ) -> str:
+        if isinstance(path_or_data, bytes) and filename:
+            type(self).files[filename] = path_or_data
+        return super().load_and_get_id(path_or_data, mimetype, kind, filename)
+
+
+@contextmanager
+def downloads() -> Iterator[dict[str, bytes]]:
+    """Capture what download buttons offer while the block runs the app."""
+    files: dict[str, bytes] = {}
+    storage = type("Capture", (Downloads,), {"files": files})
+    with mock.patch("streamlit.testing.v1.app_test.MemoryMediaFileStorage", storage):
+        yield files
+
+
+def chart_data(at: AppTest) -> list[list[dict[str, Any]]]:
+    """The rows behind every Altair chart on the page, one list per dataset."""
+    import pyarrow as pa
+
+    out = []
+    for chart in at.get("vega_lite_chart"):
+        for dataset in chart.proto.datasets:
+            table = pa.ipc.open_stream(dataset.data.data).read_all()
+            out.append(table.to_pylist())
+    return out

@@ -1,0 +1,222 @@
+"""The Streamlit app through AppTest: each step a user takes, and what must not happen."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from planner import make_plan, read_scenario_bytes
+from planner.catalog import sample_files
+from planner.share import encode, read_link
+from tests.apptest import chart_data, downloads, edit, page_text, start_app
+
+SALES = sample_files()["Account executive offers"]
+
+
+def sales():  # type: ignore[no-untyped-def]
+    return read_scenario_bytes(SALES.read_bytes())
+
+
+def test_a_fresh_start_shows_the_sample_plan_without_errors() -> None:
+    at = start_app()
+
+    assert not at.exception
+    assert [t.label for t in at.tabs][:1] == ["① Start"]
+    text = page_text(at)
+    assert "Brightline Software" in text
+    assert ":blue-badge[💬 Negotiate]" in text
+    assert ":red-badge[⛔ Walk away]" in text
+    assert not at.error
+
+
+def test_the_sample_plan_lists_the_asks_in_order_with_figures() -> None:
+    at = start_app()
+
+    text = page_text(at)
+
+    assert "1. Commission \\(on\\-target\\): **70,000 USD a year**" in text
+    assert "2. Base salary: **82,000 USD a year**" in text
+    assert "Fails your bottom line on Health coverage" in text
+
+
+def test_an_offer_edit_through_the_editor_changes_the_status_at_once() -> None:
+    at = start_app()
+    ws = at.session_state["workspace"]
+    brightline = ws.offers[0]
+
+    edit(at, ws.offer_key(brightline.id), {3: {"value": "Comprehensive"}})
+    at.run()
+
+    assert not at.exception
+    scenario = at.session_state["scenario"]
+    plan = make_plan(scenario)
+    assert scenario.offers[0].values["Health coverage"] == "Comprehensive"
+    assert plan.offers[0].term("Health coverage").status == "met"
+
+
+def test_a_term_edit_that_makes_fixed_health_cover_a_deal_breaker_changes_the_verdict() -> None:
+    at = start_app()
+    ws = at.session_state["workspace"]
+
+    edit(at, ws.terms_key, {3: {"bottom_line": "Comprehensive"}})
+    at.run()
+
+    plan = make_plan(at.session_state["scenario"])
+    assert plan.offers[0].verdict == "walk_away"
+    assert ":red-badge[⛔ Walk away]" in page_text(at)
+
+
+def test_text_in_a_number_cell_is_reported_beside_it_and_kept() -> None:
+    at = start_app()
+    ws = at.session_state["workspace"]
+    before = at.session_state["scenario"]
+
+    edit(at, ws.offer_key(ws.offers[0].id), {0: {"value": "sixty thousand"}})
+    at.run()
+
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert any('term "Base salary", value: "sixty thousand" is not a number' in e for e in errors)
+    assert (
+        at.session_state[ws.offer_key(ws.offers[0].id)]["edited_rows"][0]["value"]
+        == "sixty thousand"
+    )
+    assert at.session_state["scenario"] == before
+    assert any("The plan below is from before that edit" in w.value for w in at.warning)
+
+
+def test_two_terms_with_one_name_are_reported_and_the_plan_keeps_working() -> None:
+    at = start_app()
+    ws = at.session_state["workspace"]
+
+    edit(at, ws.terms_key, {1: {"name": "base salary"}})
+    at.run()
+
+    assert not at.exception
+    assert any("already called" in e.value for e in at.error)
+    assert len(at.get("vega_lite_chart")) == 2
+
+
+def test_adding_a_term_row_shows_it_in_every_offer() -> None:
+    at = start_app()
+    ws = at.session_state["workspace"]
+
+    edit(
+        at,
+        ws.terms_key,
+        added_rows=[{"name": "Learning budget", "type": "money", "per": "year", "target": "1500"}],
+    )
+    at.run()
+    ws = at.session_state["workspace"]
+    edit(at, ws.offer_key(ws.offers[0].id), {7: {"value": "500", "stance": "negotiable"}})
+    at.run()
+
+    assert not at.exception
+    plan = make_plan(at.session_state["scenario"])
+    assert plan.offers[0].term("Learning budget").status == "push"
+    assert plan.offers[1].term("Learning budget").status == "unknown"
+
+
+def test_a_share_link_opens_the_same_plan_on_the_plan_tab() -> None:
+    scenario = sales()
+
+    at = start_app({"plan": encode(scenario)})
+
+    assert not at.exception
+    assert at.session_state["scenario"] == scenario
+    assert any("Opened the plan from the link" in s.value for s in at.success)
+    assert len(at.get("vega_lite_chart")) == 2
+
+
+def test_the_share_link_on_the_page_carries_the_edited_scenario() -> None:
+    at = start_app()
+    ws = at.session_state["workspace"]
+    edit(at, ws.offer_key(ws.offers[0].id), {0: {"value": "81000"}})
+    at.run()
+
+    link = next(c.value for c in at.code if "plan=" in c.value)
+
+    assert read_link(link).offers[0].values["Base salary"] == 81000
+    assert read_link(link) == at.session_state["scenario"]
+
+
+def test_a_broken_link_gives_a_message_and_a_working_page() -> None:
+    at = start_app({"plan": "1.this-is-not-a-plan"})
+
+    assert not at.exception
+    assert any("This link could not be opened" in e.value for e in at.error)
+    assert [t.label for t in at.tabs][:1] == ["① Start"]
+    assert len(at.get("vega_lite_chart")) == 0 or at.session_state["scenario"] is not None
+
+
+def test_a_link_with_a_broken_rule_names_the_field() -> None:
+    data = json.loads(SALES.read_text())
+    data["terms"][0]["target"] = 1
+    import base64
+    import zlib
+
+    from planner import share
+
+    packer = zlib.compressobj(level=9, wbits=-15, zdict=share._DICTIONARY_1)
+    raw = packer.compress(json.dumps(data).encode()) + packer.flush()
+    param = "1." + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    at = start_app({"plan": param})
+
+    assert not at.exception
+    assert any("link: terms[0].target: must be at least as good" in e.value for e in at.error)
+
+
+def test_the_csv_download_has_a_row_per_term_and_the_plan_statuses() -> None:
+    with downloads() as files:
+        at = start_app()
+
+    assert not at.exception
+    data = files["account-executive-offers-comparison.csv"].decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(data)))
+    assert [r["Term"] for r in rows] == [t.name for t in sales().terms]
+    assert rows[3]["Harbor Logistics: status"] == "deal_breaker"
+    assert "account-executive-offers.json" in files
+    assert read_scenario_bytes(files["account-executive-offers.json"]) == sales()
+
+
+def test_the_charts_carry_every_offer_and_term() -> None:
+    at = start_app()
+
+    datasets = chart_data(at)
+
+    positions = next(d for d in datasets if d and "term" in d[0])
+    money = next(d for d in datasets if d and "kind" in d[0])
+    assert len(positions) == sum(len(o.values) for o in sales().offers)  # known values only
+    health = next(
+        r for r in positions if (r["offer"], r["term"]) == ("Harbor Logistics", "Health coverage")
+    )
+    assert health["status"] == "deal breaker"
+    assert health["position"] < 0
+    assert {r["offer"] for r in money} == {"Brightline Software", "Harbor Logistics", "Current job"}
+
+
+def test_two_sessions_side_by_side_do_not_see_each_others_edits() -> None:
+    first = start_app()
+    second = start_app()
+    ws = first.session_state["workspace"]
+
+    edit(first, ws.offer_key(ws.offers[0].id), {0: {"value": "99000"}})
+    first.run()
+    second.run()
+
+    assert first.session_state["scenario"].offers[0].values["Base salary"] == 99000
+    assert second.session_state["scenario"].offers[0].values["Base salary"] == 74000
+
+
+def test_user_text_is_never_rendered_as_markdown_links() -> None:
+    data = json.loads(SALES.read_text())
+    data["offers"][0]["name"] = "[Click me](http://evil.example)"
+    scenario = read_scenario_bytes(json.dumps(data).encode())
+
+    at = start_app({"plan": encode(scenario)})
+
+    text = page_text(at)
+    assert "[Click me](http://evil.example)" not in text
+    assert "\\[Click me\\]\\(http\\:" in text

@@ -1,0 +1,129 @@
+"""④ Plan: per offer the verdict, the ranked asks and every term's label; the charts."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner import Scenario, formatting, make_plan
+from planner.brief import escape
+from planner.charts import STATUS_COLOURS, money_chart, money_data, position_chart, position_data
+from planner.compare import offer_plan_table
+from planner.draft import Draft, Problem
+from planner.models import OfferPlan
+
+VERDICTS = {
+    "accept": ("Accept", "green", "✅"),
+    "negotiate": ("Negotiate", "blue", "💬"),
+    "walk_away": ("Walk away", "red", "⛔"),
+    "current": ("Current job", "gray", "🏠"),
+}
+_BACKGROUNDS = {
+    "met": "#e8f5e9",
+    "drop": "#f5f5f5",
+    "trade": "#fff8e1",
+    "push": "#e3f2fd",
+    "deal breaker": "#ffebee",
+    "unknown": "#fafafa",
+}
+
+
+def _status_style(status: str) -> str:
+    key = status.split(" · ")[0]
+    if key.startswith(("below", "meets")):
+        key = {"meets your line": "met", "below your target": "trade"}.get(key, "deal breaker")
+    colour = STATUS_COLOURS.get(key.replace(" ", "_"), "#424242")
+    return (
+        f"background-color: {_BACKGROUNDS.get(key, '#ffffff')}; color: {colour}; font-weight: 600"
+    )
+
+
+def _stale_warning(problems: list[Problem], draft: Draft) -> None:
+    if problems:
+        st.warning(
+            f"{len(problems)} thing{'s' if len(problems) != 1 else ''} to fix in your terms or "
+            "offers (marked there in red). The plan below is from before that edit: "
+            + problems[0].text(draft),
+            icon="✏️",
+        )
+
+
+def _offer(scenario: Scenario, offer: OfferPlan) -> None:
+    label, colour, icon = VERDICTS[offer.verdict]
+    with st.container(border=True):
+        head, badge = st.columns([5, 1], vertical_alignment="center")
+        head.markdown(f"### {escape(offer.name)}")
+        badge.badge(label, color=colour, icon=icon)  # type: ignore[arg-type]
+        st.markdown(escape(offer.why))
+        if offer.asks:
+            lines = []
+            for n, name in enumerate(offer.asks, start=1):
+                labels = offer.term(name)
+                ask = formatting.value(labels.ask, scenario.term(name), scenario.currency)
+                must = " — **must win**" if labels.must_win else ""
+                lines.append(f"{n}. {escape(name)}: **{escape(ask)}**{must}")
+            asks = "\n".join(lines)
+            if offer.verdict == "walk_away":
+                with st.expander("Asks, only if the company moves on what it fixed"):
+                    st.markdown(asks)
+            else:
+                st.markdown("**Ask for, all at once, in this order:**\n\n" + asks)
+        table = offer_plan_table(scenario, offer)
+        st.dataframe(
+            table.style.map(_status_style, subset=["Status"]),
+            hide_index=True,
+            width="stretch",
+        )
+
+
+def render(scenario: Scenario | None, problems: list[Problem], draft: Draft) -> None:
+    st.subheader("Your plan")
+    _stale_warning(problems, draft)
+    if scenario is None:
+        st.info("Fill in at least one term and one offer to see a plan.")
+        return
+    plan = make_plan(scenario)
+    for offer in plan.offers:
+        _offer(scenario, offer)
+    st.subheader("Side by side")
+    st.caption(
+        "Each dot is one term of one offer: 0 is your bottom line, 1 your target. Left of 0 "
+        "fails your bottom line. Hover for the figures."
+    )
+    st.altair_chart(position_chart(position_data(scenario, plan)), width="stretch")
+    money = money_data(scenario)
+    if not money.empty:
+        st.caption(
+            "Money by kind for the first year. A faded bar is incomplete: some of it is not "
+            "known yet, and it is not counted as zero."
+        )
+        st.altair_chart(money_chart(money, scenario.currency), width="stretch")
+    st.caption(
+        "Rules of thumb used here are labelled with their source; they are not data. "
+        "Raise all your asks at once and say how much each matters to you "
+        "(Deepak Malhotra, HBR 2014)."
+    )
+
+
+def sidebar(scenario: Scenario | None, problems: list[Problem]) -> None:
+    """The verdicts at a glance, on every tab, so each edit shows its effect at once."""
+    with st.sidebar:
+        st.markdown("**At a glance**")
+        if scenario is None:
+            st.caption("No plan yet.")
+        else:
+            plan = make_plan(scenario)
+            for offer in plan.offers:
+                label, colour, icon = VERDICTS[offer.verdict]
+                asks = (
+                    f" · {len(offer.asks)} ask{'s' if len(offer.asks) != 1 else ''}"
+                    if offer.asks
+                    else ""
+                )
+                st.markdown(f"{escape(offer.name)}  \n:{colour}-badge[{icon} {label}]{asks}")
+        if problems:
+            st.caption(f"✏️ {len(problems)} thing(s) to fix; showing the last valid plan.")
+        st.divider()
+        st.caption(
+            "🔒 Private by default: your figures live only in this browser tab. Nothing is "
+            "stored on the server; sharing happens only when you copy a link or download a file."
+        )

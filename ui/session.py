@@ -1,0 +1,151 @@
+"""Session state: a few named keys, set up once; callbacks only move values in or out.
+
+Keys (each session has its own; nothing here is shared between users):
+- ``workspace``: the :class:`planner.workspace.Workspace` the editors start from;
+- ``scenario``: the last valid :class:`planner.Scenario` (what the plan shows);
+- ``notice``: a message about the last load (a sample, a file, a link), or ``None``;
+- ``start_tab``: the tab to open first (the plan, when the page came from a link).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from planner import Scenario, ScenarioError, read_scenario_bytes
+from planner.catalog import load_catalog, sample_files
+from planner.draft import (
+    Draft,
+    add_catalog_terms,
+    add_offer,
+    blank_draft,
+    build_scenario,
+    draft_from_scenario,
+    remove_offer,
+)
+from planner.share import PARAM, read_link
+from planner.workspace import Workspace
+
+FIRST_SAMPLE = "Account executive offers"
+
+
+def init() -> None:
+    """Set up this session's keys once; open a share link if the page came with one."""
+    if "workspace" in st.session_state:
+        return
+    st.session_state.setdefault("notice", None)
+    st.session_state.setdefault("start_tab", None)
+    draft = blank_draft()
+    link = st.query_params.get(PARAM)
+    if link:
+        try:
+            draft = draft_from_scenario(read_link(link))
+            st.session_state.start_tab = "plan"
+            st.session_state.notice = ("success", "Opened the plan from the link.")
+        except ScenarioError as error:
+            st.session_state.notice = (
+                "error",
+                f"This link could not be opened: {error}. "
+                "Ask for the link again, or for the scenario file.",
+            )
+    else:
+        samples = sample_files()
+        path = samples.get(FIRST_SAMPLE) or next(iter(samples.values()), None)
+        if path is not None:
+            draft = draft_from_scenario(read_scenario_bytes(path.read_bytes()))
+    st.session_state.workspace = Workspace.of(draft)
+    scenario, _ = build_scenario(draft)
+    st.session_state.scenario = scenario
+
+
+def workspace() -> Workspace:
+    ws: Workspace = st.session_state.workspace
+    return ws
+
+
+def state() -> dict[str, Any]:
+    """This session's widget state as a plain mapping, for the pure planner functions."""
+    return {key: st.session_state[key] for key in st.session_state}
+
+
+def current_draft() -> Draft:
+    """The draft as the user sees it now; the offer editors are rebuilt if the terms moved."""
+    ws = workspace()
+    draft = ws.current(state())
+    if ws.needs_new_offer_rows(draft):
+        st.session_state.workspace = ws.with_offers(draft)
+    return draft
+
+
+def last_scenario() -> Scenario | None:
+    scenario: Scenario | None = st.session_state.scenario
+    return scenario
+
+
+def remember(scenario: Scenario) -> None:
+    st.session_state.scenario = scenario
+
+
+def replace(draft: Draft, notice: tuple[str, str] | None = None) -> None:
+    """Start the editors afresh from a whole new draft."""
+    st.session_state.workspace = workspace().replace(draft)
+    scenario, _ = build_scenario(draft)
+    st.session_state.scenario = scenario
+    st.session_state.notice = notice
+
+
+# --- callbacks -------------------------------------------------------------------------
+
+
+def load_sample(name_key: str) -> None:
+    name = st.session_state.get(name_key)
+    path = sample_files().get(str(name))
+    if path is not None:
+        replace(
+            draft_from_scenario(read_scenario_bytes(path.read_bytes())),
+            ("success", f"Loaded the sample “{name}”."),
+        )
+
+
+def start_blank() -> None:
+    replace(
+        blank_draft(), ("success", "Started a blank scenario: name your terms, then your offers.")
+    )
+
+
+def load_upload(upload_key: str) -> None:
+    upload = st.session_state.get(upload_key)
+    if upload is None:
+        return
+    try:
+        scenario = read_scenario_bytes(upload.getvalue())
+    except ScenarioError as error:
+        st.session_state.notice = (
+            "error",
+            f"“{upload.name}” is not a scenario file this planner can open: {error}",
+        )
+        return
+    replace(draft_from_scenario(scenario), ("success", f"Opened “{upload.name}”."))
+
+
+def add_terms_from_catalog(pick_key: str) -> None:
+    names = st.session_state.get(pick_key) or []
+    if names:
+        draft = workspace().current(state())
+        replace(add_catalog_terms(draft, names, load_catalog()))
+    st.session_state[pick_key] = []
+
+
+def add_new_offer(name_key: str) -> None:
+    name = str(st.session_state.get(name_key) or "").strip()
+    draft = workspace().current(state())
+    if not name:
+        name = f"Offer {len(draft.offers) + 1}"
+    st.session_state.workspace = workspace().with_offers(add_offer(draft, name, load_catalog()))
+    st.session_state[name_key] = ""
+
+
+def drop_offer(offer_id: str) -> None:
+    draft = workspace().current(state())
+    st.session_state.workspace = workspace().with_offers(remove_offer(draft, offer_id))
