@@ -20,22 +20,19 @@ st.caption(
 )
 start.notice()
 
-TABS = {
-    "start": "① Start",
-    "terms": "② Your terms",
-    "offers": "③ Offers",
-    "plan": "④ Plan",
-    "share": "⑤ Share & export",
-}
-tabs = st.tabs(list(TABS.values()), default=TABS[st.session_state.start_tab or "start"])
-with tabs[0]:
+# Every tab is drawn on every run (switching tabs is instant and never loses an
+# edit in flight); the one opened first is the plan when the page came from a link.
+tab_start, tab_terms, tab_offers, tab_plan, tab_share = st.tabs(
+    list(session.TABS.values()), default=session.TABS[session.first_tab()]
+)
+with tab_start:
     start.render(draft, problems)
-with tabs[1]:
+with tab_terms:
     terms.render(draft, problems)
-with tabs[2]:
-    offers.render(draft, problems)
-with tabs[3]:
+with tab_offers:
+    offers.render(draft, problems, session.last_scenario())
+with tab_plan:
     plan.render(session.last_scenario(), problems, draft)
-with tabs[4]:
+with tab_share:
     share.render(session.last_scenario(), problems)
 plan.sidebar(session.last_scenario(), problems)

@@ -12,7 +12,7 @@ from planner import formatting as fmt
 from planner.models import Plan, Scenario
 from planner.valuation import PART_LABELS, value_offer
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&\"'=])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&\"'=/%^])")
 
 VERDICT_WORDS = {
     "accept": "Accept",

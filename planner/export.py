@@ -26,9 +26,14 @@ def neutralise(cell: object) -> object:
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
-    """The table as UTF-8 CSV (with a byte-order mark, so spreadsheets read accents right)."""
+    """The table as UTF-8 CSV (with a byte-order mark, so spreadsheets read accents right).
+
+    Cells that a spreadsheet would run as formulas are neutralised first.
+    """
     safe = table.rename(columns=lambda c: neutralise(str(c))).map(neutralise)
-    text: str = safe.to_csv(index=False, lineterminator="\n")
+    # CRLF rows (RFC 4180) also make the writer quote any cell with a CR or LF in
+    # it, so a line break inside a note can never start a new row.
+    text: str = safe.to_csv(index=False, lineterminator="\r\n")
     return text.encode("utf-8-sig")
 
 

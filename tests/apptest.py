@@ -23,6 +23,21 @@ def start_app(query: dict[str, str] | None = None) -> AppTest:
     return at
 
 
+TABS = {
+    "start": "① Start",
+    "terms": "② Your terms",
+    "offers": "③ Offers",
+    "plan": "④ Plan",
+    "share": "⑤ Share & export",
+}
+
+
+def open_tab(at: AppTest, tab: str) -> AppTest:
+    """Every tab is drawn on every run, so AppTest sees them all: nothing to switch."""
+    assert TABS[tab] in [t.label for t in at.tabs]
+    return at
+
+
 def page_text(at: AppTest) -> str:
     """Everything the page says in Markdown, text, captions, alerts and badges."""
     parts: list[str] = []

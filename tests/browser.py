@@ -49,9 +49,27 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(port: int | None = None, env: dict[str, str] | None = None) -> Iterator[str]:
-    """Start ``streamlit run streamlit_app.py`` on loopback; yield its URL; stop it after."""
+def running_app(
+    port: int | None = None, env: dict[str, str] | None = None, output: Path | None = None
+) -> Iterator[str]:
+    """Start ``streamlit run streamlit_app.py`` on loopback; yield its URL; stop it after.
+
+    The server's output goes to ``output`` when given (to read what it logged).
+    """
+    with running_app_process(port, env, output) as (url, _):
+        yield url
+
+
+@contextmanager
+def running_app_process(
+    port: int | None = None,
+    env: dict[str, str] | None = None,
+    output: Path | None = None,
+    script: str = "streamlit_app.py",
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Like :func:`running_app`, also yielding the server process (for its memory)."""
     port = port or free_port()
+    sink = open(output, "wb") if output else subprocess.DEVNULL  # noqa: SIM115
     process = subprocess.Popen(
         [
             sys.executable,
@@ -67,7 +85,7 @@ def running_app(port: int | None = None, env: dict[str, str] | None = None) -> I
             "127.0.0.1",
         ],
         cwd=ROOT,
-        stdout=subprocess.PIPE,
+        stdout=sink,
         stderr=subprocess.STDOUT,
         env={**os.environ, **(env or {})},
     )
@@ -82,10 +100,10 @@ def running_app(port: int | None = None, env: dict[str, str] | None = None) -> I
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read().decode() if process.stdout else ""
-                raise RuntimeError(f"the app did not start:\n{output}")
+                said = output.read_text(errors="replace") if output else ""
+                raise RuntimeError(f"the app did not start on port {port}\n{said}")
             time.sleep(0.1)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         try:
@@ -93,6 +111,8 @@ def running_app(port: int | None = None, env: dict[str, str] | None = None) -> I
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if output:
+            sink.close()  # type: ignore[union-attr]
 
 
 def wait_idle(page: Any, timeout: float = 30_000) -> None:

@@ -9,7 +9,7 @@ import json
 from planner import make_plan, read_scenario_bytes
 from planner.catalog import sample_files
 from planner.share import encode, read_link
-from tests.apptest import chart_data, downloads, edit, page_text, start_app
+from tests.apptest import chart_data, downloads, edit, open_tab, page_text, start_app
 
 SALES = sample_files()["Account executive offers"]
 
@@ -31,7 +31,7 @@ def test_a_fresh_start_shows_the_sample_plan_without_errors() -> None:
 
 
 def test_the_sample_plan_lists_the_asks_in_order_with_figures() -> None:
-    at = start_app()
+    at = open_tab(start_app(), "plan")
 
     text = page_text(at)
 
@@ -41,7 +41,7 @@ def test_the_sample_plan_lists_the_asks_in_order_with_figures() -> None:
 
 
 def test_an_offer_edit_through_the_editor_changes_the_status_at_once() -> None:
-    at = start_app()
+    at = open_tab(start_app(), "offers")
     ws = at.session_state["workspace"]
     brightline = ws.offers[0]
 
@@ -53,14 +53,16 @@ def test_an_offer_edit_through_the_editor_changes_the_status_at_once() -> None:
     plan = make_plan(scenario)
     assert scenario.offers[0].values["Health coverage"] == "Comprehensive"
     assert plan.offers[0].term("Health coverage").status == "met"
+    assert any(":blue-badge[💬 Negotiate] Worth negotiating" in m.value for m in at.markdown)
 
 
 def test_a_term_edit_that_makes_fixed_health_cover_a_deal_breaker_changes_the_verdict() -> None:
-    at = start_app()
+    at = open_tab(start_app(), "terms")
     ws = at.session_state["workspace"]
 
     edit(at, ws.terms_key, {3: {"bottom_line": "Comprehensive"}})
     at.run()
+    open_tab(at, "plan")
 
     plan = make_plan(at.session_state["scenario"])
     assert plan.offers[0].verdict == "walk_away"
@@ -68,7 +70,7 @@ def test_a_term_edit_that_makes_fixed_health_cover_a_deal_breaker_changes_the_ve
 
 
 def test_text_in_a_number_cell_is_reported_beside_it_and_kept() -> None:
-    at = start_app()
+    at = open_tab(start_app(), "offers")
     ws = at.session_state["workspace"]
     before = at.session_state["scenario"]
 
@@ -84,10 +86,15 @@ def test_text_in_a_number_cell_is_reported_beside_it_and_kept() -> None:
     )
     assert at.session_state["scenario"] == before
     assert any("The plan below is from before that edit" in w.value for w in at.warning)
+    at.run()
+    assert (
+        at.session_state[ws.offer_key(ws.offers[0].id)]["edited_rows"][0]["value"]
+        == "sixty thousand"
+    )
 
 
 def test_two_terms_with_one_name_are_reported_and_the_plan_keeps_working() -> None:
-    at = start_app()
+    at = open_tab(start_app(), "terms")
     ws = at.session_state["workspace"]
 
     edit(at, ws.terms_key, {1: {"name": "base salary"}})
@@ -95,11 +102,12 @@ def test_two_terms_with_one_name_are_reported_and_the_plan_keeps_working() -> No
 
     assert not at.exception
     assert any("already called" in e.value for e in at.error)
+    open_tab(at, "plan")
     assert len(at.get("vega_lite_chart")) == 2
 
 
 def test_adding_a_term_row_shows_it_in_every_offer() -> None:
-    at = start_app()
+    at = open_tab(start_app(), "terms")
     ws = at.session_state["workspace"]
 
     edit(
@@ -108,6 +116,7 @@ def test_adding_a_term_row_shows_it_in_every_offer() -> None:
         added_rows=[{"name": "Learning budget", "type": "money", "per": "year", "target": "1500"}],
     )
     at.run()
+    open_tab(at, "offers")
     ws = at.session_state["workspace"]
     edit(at, ws.offer_key(ws.offers[0].id), {7: {"value": "500", "stance": "negotiable"}})
     at.run()
@@ -130,10 +139,11 @@ def test_a_share_link_opens_the_same_plan_on_the_plan_tab() -> None:
 
 
 def test_the_share_link_on_the_page_carries_the_edited_scenario() -> None:
-    at = start_app()
+    at = open_tab(start_app(), "offers")
     ws = at.session_state["workspace"]
     edit(at, ws.offer_key(ws.offers[0].id), {0: {"value": "81000"}})
     at.run()
+    open_tab(at, "share")
 
     link = next(c.value for c in at.code if "plan=" in c.value)
 
@@ -170,7 +180,7 @@ def test_a_link_with_a_broken_rule_names_the_field() -> None:
 
 def test_the_csv_download_has_a_row_per_term_and_the_plan_statuses() -> None:
     with downloads() as files:
-        at = start_app()
+        at = open_tab(start_app(), "share")
 
     assert not at.exception
     data = files["account-executive-offers-comparison.csv"].decode("utf-8-sig")
@@ -182,7 +192,7 @@ def test_the_csv_download_has_a_row_per_term_and_the_plan_statuses() -> None:
 
 
 def test_the_charts_carry_every_offer_and_term() -> None:
-    at = start_app()
+    at = open_tab(start_app(), "plan")
 
     datasets = chart_data(at)
 
@@ -198,8 +208,8 @@ def test_the_charts_carry_every_offer_and_term() -> None:
 
 
 def test_two_sessions_side_by_side_do_not_see_each_others_edits() -> None:
-    first = start_app()
-    second = start_app()
+    first = open_tab(start_app(), "offers")
+    second = open_tab(start_app(), "offers")
     ws = first.session_state["workspace"]
 
     edit(first, ws.offer_key(ws.offers[0].id), {0: {"value": "99000"}})

@@ -5,10 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from planner import Scenario, make_plan
+from planner.brief import escape
 from planner.catalog import load_catalog
 from planner.draft import OFFER_COLUMNS, Draft, Problem, offer_editor_rows
 from planner.models import STANCES
 from ui import session
+from ui.plan import VERDICTS
 
 COLUMNS = {
     "term": st.column_config.TextColumn("Term", disabled=True, width="medium"),
@@ -43,7 +46,21 @@ COLUMNS = {
 }
 
 
-def render(draft: Draft, problems: list[Problem]) -> None:
+def _live_verdict(scenario: Scenario | None, name: str) -> None:
+    """The plan for this offer, right under its table, so each edit shows its effect here."""
+    if scenario is None:
+        return
+    try:
+        offer = make_plan(scenario).offer(name)
+    except KeyError:
+        return
+    label, colour, icon = VERDICTS[offer.verdict]
+    asks = ", ".join(offer.asks)
+    more = f" Ask for: {escape(asks)}." if asks and offer.verdict == "negotiate" else ""
+    st.markdown(f":{colour}-badge[{icon} {label}] {escape(offer.why)}.{more}")
+
+
+def render(draft: Draft, problems: list[Problem], scenario: Scenario | None = None) -> None:
     ws = session.workspace()
     st.subheader("Offers")
     st.caption(
@@ -86,9 +103,11 @@ def render(draft: Draft, problems: list[Problem]) -> None:
                 hide_index=True,
                 width="stretch",
             )
-            for problem in problems:
-                if problem.offer_id == offer.id:
-                    st.error(problem.text(draft), icon="⚠️")
+            mine = [p for p in problems if p.offer_id == offer.id]
+            for problem in mine:
+                st.error(problem.text(draft), icon="⚠️")
+            if not problems:
+                _live_verdict(scenario, offer.name)
     with tabs[-1]:
         new, add = st.columns([3, 1], vertical_alignment="bottom")
         new.text_input(

@@ -10,6 +10,7 @@ from planner.charts import STATUS_COLOURS, money_chart, money_data, position_cha
 from planner.compare import offer_plan_table
 from planner.draft import Draft, Problem
 from planner.models import OfferPlan
+from ui.share import downloads
 
 VERDICTS = {
     "accept": ("Accept", "green", "✅"),
@@ -97,6 +98,8 @@ def render(scenario: Scenario | None, problems: list[Problem], draft: Draft) -> 
             "known yet, and it is not counted as zero."
         )
         st.altair_chart(money_chart(money, scenario.currency), width="stretch")
+    st.subheader("Take it with you")
+    downloads(scenario, plan, "plan")
     st.caption(
         "Rules of thumb used here are labelled with their source; they are not data. "
         "Raise all your asks at once and say how much each matters to you "

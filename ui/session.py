@@ -28,6 +28,13 @@ from planner.share import PARAM, read_link
 from planner.workspace import Workspace
 
 FIRST_SAMPLE = "Account executive offers"
+TABS = {
+    "start": "① Start",
+    "terms": "② Your terms",
+    "offers": "③ Offers",
+    "plan": "④ Plan",
+    "share": "⑤ Share & export",
+}
 
 
 def init() -> None:
@@ -67,6 +74,10 @@ def workspace() -> Workspace:
 def state() -> dict[str, Any]:
     """This session's widget state as a plain mapping, for the pure planner functions."""
     return {key: st.session_state[key] for key in st.session_state}
+
+
+def first_tab() -> str:
+    return str(st.session_state.get("start_tab") or "start")
 
 
 def current_draft() -> Draft:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner import Scenario, make_plan, write_scenario
+from planner import Plan, Scenario, make_plan, write_scenario
 from planner.brief import brief
 from planner.compare import comparison_table
 from planner.draft import Problem
@@ -34,16 +34,23 @@ def render(scenario: Scenario | None, problems: list[Problem]) -> None:
         )
         st.code(link, language=None, wrap_lines=True)
 
-    stem = file_stem(scenario.title)
     plan = make_plan(scenario)
     st.subheader("Download")
+    text = downloads(scenario, plan, "share")
+    with st.expander("Preview the brief"):
+        st.markdown(text)
+
+
+def downloads(scenario: Scenario, plan: Plan, where: str) -> str:
+    """The three files a user takes away; returns the brief's text."""
+    stem = file_stem(scenario.title)
     files, csv, md = st.columns(3)
     files.download_button(
         "Scenario file (.json)",
         data=write_scenario(scenario).encode("utf-8"),
         file_name=f"{stem}.json",
         mime="application/json",
-        key="download_scenario",
+        key=f"{where}_download_scenario",
         help="Open it again later from ① Start, or send it instead of a link.",
         on_click="ignore",
     )
@@ -52,7 +59,7 @@ def render(scenario: Scenario | None, problems: list[Problem]) -> None:
         data=csv_bytes(comparison_table(scenario, plan)),
         file_name=f"{stem}-comparison.csv",
         mime="text/csv",
-        key="download_csv",
+        key=f"{where}_download_csv",
         help="A row per term: your line, and each offer's value, stance and status.",
         on_click="ignore",
     )
@@ -62,9 +69,8 @@ def render(scenario: Scenario | None, problems: list[Problem]) -> None:
         data=text.encode("utf-8"),
         file_name=f"{stem}-brief.md",
         mime="text/markdown",
-        key="download_brief",
+        key=f"{where}_download_brief",
         help="The plan on one page, to print or paste.",
         on_click="ignore",
     )
-    with st.expander("Preview the brief"):
-        st.markdown(text)
+    return text

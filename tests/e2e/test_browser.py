@@ -1,0 +1,128 @@
+"""The app in real Chromium: what a user does, and what must not happen."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from playwright.sync_api import Page, expect
+
+from planner import read_scenario_bytes
+from planner.catalog import sample_files
+from planner.share import encode
+from tests.e2e.helpers import open_app, tab, type_in_cell, visible_grid, wait_idle
+
+ENGINEER = read_scenario_bytes(sample_files()["Two engineering offers"].read_bytes())
+
+
+def test_the_first_page_shows_the_sample_and_its_verdicts(page: Page, app_url: str) -> None:
+    open_app(page, app_url)
+
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text("Brightline Software")).to_be_visible()
+    expect(sidebar.get_by_text("Walk away")).to_be_visible()
+    expect(page.get_by_role("tab", name="① Start")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_editing_an_offer_cell_updates_the_plan(page: Page, app_url: str) -> None:
+    open_app(page, app_url)
+    tab(page, "③ Offers")
+
+    type_in_cell(page, visible_grid(page), row=1, column=1, text="90000")
+    tab(page, "④ Plan")
+
+    plan = page.get_by_role("tabpanel", name="④ Plan")
+    expect(plan.get_by_text("Worth negotiating; 3 asks, all at once").first).to_be_visible()
+    expect(plan.get_by_test_id("stMarkdown").filter(has_text="2. Base salary")).to_have_count(0)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_text_in_a_number_cell_is_marked_beside_it_and_kept(page: Page, app_url: str) -> None:
+    open_app(page, app_url)
+    tab(page, "③ Offers")
+
+    type_in_cell(page, visible_grid(page), row=1, column=1, text="sixty thousand")
+
+    panel = page.get_by_role("tabpanel", name="③ Offers")
+    expect(panel.get_by_text('value: "sixty thousand" is not a number')).to_be_visible()
+    tab(page, "④ Plan")
+    expect(page.get_by_text("The plan below is from before that edit")).to_be_visible()
+
+
+def test_adding_an_offer_gives_it_a_tab_and_a_verdict(page: Page, app_url: str) -> None:
+    open_app(page, app_url)
+    tab(page, "③ Offers")
+
+    tab(page, "➕ Add an offer")
+    page.get_by_label("Name of the new offer").fill("Contoso")
+    page.get_by_role("button", name="Add offer").click()
+
+    expect(page.get_by_role("tab", name="Contoso")).to_be_visible()
+    expect(page.get_by_test_id("stSidebar").get_by_text("Contoso")).to_be_visible()
+
+
+def test_a_share_link_opens_its_plan_on_the_plan_tab(page: Page, app_url: str) -> None:
+    open_app(page, f"{app_url}?plan={encode(ENGINEER)}")
+
+    expect(page.get_by_text("Opened the plan from the link")).to_be_visible()
+    expect(page.get_by_role("tab", name="④ Plan")).to_have_attribute("aria-selected", "true")
+    plan = page.get_by_role("tabpanel", name="④ Plan")
+    expect(plan.get_by_role("heading", name="Acme Cloud")).to_be_visible()
+    expect(plan.get_by_text("Acceptable only if you win Remote days per week")).to_be_visible()
+    expect(plan.get_by_test_id("stVegaLiteChart").first).to_be_visible()
+
+
+def test_the_downloaded_csv_has_a_row_per_term_with_each_offers_status(
+    page: Page, app_url: str
+) -> None:
+    open_app(page, f"{app_url}?plan={encode(ENGINEER)}")
+    tab(page, "⑤ Share & export")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Comparison (.csv)").click()
+
+    assert download.value.suggested_filename == "two-engineering-offers-comparison.csv"
+    text = download.value.path().read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["Term"] for r in rows] == [t.name for t in ENGINEER.terms]
+    assert rows[0]["Acme Cloud: status"] == "push"
+    assert rows[4]["Nimbus Labs: must-win"] == "yes"
+
+
+def test_a_broken_link_gives_a_message_and_a_working_page(page: Page, app_url: str) -> None:
+    open_app(page, f"{app_url}?plan=1.broken-link-AAAA")
+
+    expect(page.get_by_text("This link could not be opened")).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    tab(page, "④ Plan")
+    expect(
+        page.get_by_role("tabpanel", name="④ Plan").get_by_text(re.compile("Offer 1"))
+    ).to_be_visible()
+
+
+def test_uploading_a_file_that_is_not_a_scenario_says_so(
+    page: Page, app_url: str, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "offers.json"
+    bad.write_text('{"format": "negotiation-planner/1", "terms": []}')
+    open_app(page, app_url)
+
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(bad))
+
+    expect(
+        page.get_by_text("“offers.json” is not a scenario file this planner can open")
+    ).to_be_visible()
+    expect(page.get_by_test_id("stSidebar").get_by_text("Brightline Software")).to_be_visible()
+
+
+def test_uploading_a_scenario_file_opens_it(page: Page, app_url: str) -> None:
+    open_app(page, app_url)
+
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        str(sample_files()["First job offer"])
+    )
+
+    expect(page.get_by_test_id("stSidebar").get_by_text("Riverside Analytics")).to_be_visible()
+    wait_idle(page)
