@@ -12,6 +12,7 @@ draft = session.current_draft()
 scenario, problems = build_scenario(draft)
 if scenario is not None:
     session.remember(scenario)
+views = session.views()  # of the last valid scenario: what the plan shows
 
 st.title("Negotiation planner")
 st.caption(
@@ -30,9 +31,9 @@ with tab_start:
 with tab_terms:
     terms.render(draft, problems)
 with tab_offers:
-    offers.render(draft, problems, session.last_scenario())
+    offers.render(draft, problems, views.plan if views else None)
 with tab_plan:
-    plan.render(session.last_scenario(), problems, draft)
+    plan.render(views, problems, draft)
 with tab_share:
-    share.render(session.last_scenario(), problems)
-plan.sidebar(session.last_scenario(), problems)
+    share.render(views, problems)
+plan.sidebar(views.plan if views else None, problems)

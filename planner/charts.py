@@ -6,6 +6,8 @@ The data behind each chart comes from a pure function (``position_data``,
 
 from __future__ import annotations
 
+import json
+from functools import cache
 from typing import Any
 
 import altair as alt
@@ -95,9 +97,29 @@ def position_data(scenario: Scenario, plan: Plan | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def position_chart(data: pd.DataFrame) -> alt.Chart:
-    """Each offer's terms on one scale: 0 is your bottom line, 1 your target."""
-    known = data.dropna(subset=["position"])
+POSITION_COLUMNS = [
+    "kind",
+    "offer",
+    "term",
+    "position",
+    "status",
+    "value",
+    "bottom line",
+    "target",
+    "must win",
+]
+
+
+def position_frame(data: pd.DataFrame) -> pd.DataFrame:
+    """The chart's one dataset: a point per known value, and the two reference lines."""
+    points = data.dropna(subset=["position"]).assign(kind="point")
+    lines = pd.DataFrame(
+        {"kind": ["line", "line"], "position": [0.0, 1.0], "term": ["bottom line", "target"]}
+    )
+    return pd.concat([points, lines], ignore_index=True).reindex(columns=POSITION_COLUMNS)
+
+
+def _position_layers(frame: pd.DataFrame) -> alt.LayerChart:
     colour = alt.Color(
         "status:N",
         scale=alt.Scale(
@@ -107,32 +129,71 @@ def position_chart(data: pd.DataFrame) -> alt.Chart:
         legend=alt.Legend(title="Status", orient="bottom"),
     )
     points = (
-        alt.Chart(known)
+        alt.Chart()
+        .transform_filter(alt.datum.kind == "point")
         .mark_point(filled=True, size=140)
         .encode(
             x=alt.X(
                 "position:Q",
                 scale=alt.Scale(domain=[LOW, HIGH]),
-                axis=alt.Axis(
-                    title="0 = your bottom line, 1 = your target",
-                    values=[-1, 0, 1, 2],
-                ),
+                axis=alt.Axis(title="0 = your bottom line, 1 = your target", values=[-1, 0, 1, 2]),
             ),
             y=alt.Y("term:N", sort=None, title=None),
             yOffset=alt.YOffset("offer:N"),
             color=colour,
             shape=alt.Shape("offer:N", legend=alt.Legend(title="Offer", orient="bottom")),
-            tooltip=["offer", "term", "value", "bottom line", "target", "status", "must win"],
+            tooltip=[
+                alt.Tooltip(f"{field}:N")
+                for field in (
+                    "offer",
+                    "term",
+                    "value",
+                    "bottom line",
+                    "target",
+                    "status",
+                    "must win",
+                )
+            ],
         )
     )
-    lines = pd.DataFrame({"position": [0.0, 1.0], "mark": ["bottom line", "target"]})
     rules = (
-        alt.Chart(lines)
+        alt.Chart()
+        .transform_filter(alt.datum.kind == "line")
         .mark_rule(strokeDash=[4, 4])
-        .encode(x="position:Q", color=alt.value("#616161"), tooltip=["mark"])
+        .encode(
+            x="position:Q",
+            color=alt.value("#616161"),
+            tooltip=[alt.Tooltip("term:N", title="line")],
+        )
     )
-    chart: alt.Chart = (rules + points).properties(title="Where each offer stands, term by term")
+    chart = alt.layer(rules, points, data=frame).properties(
+        title="Where each offer stands, term by term"
+    )
+    assert isinstance(chart, alt.LayerChart)
     return chart
+
+
+def position_chart(data: pd.DataFrame) -> alt.LayerChart:
+    """Each offer's terms on one scale: 0 is your bottom line, 1 your target."""
+    return _position_layers(position_frame(data))
+
+
+@cache
+def position_spec() -> str:
+    """The position chart's Vega-Lite spec without its data, as JSON text.
+
+    The chart is the same for every scenario but its data, so the (slow)
+    Altair-to-Vega-Lite step runs once per process; each rerun only passes
+    :func:`position_frame` beside it.
+    """
+    return _spec_without_data(_position_layers(pd.DataFrame(columns=POSITION_COLUMNS)))
+
+
+def _spec_without_data(chart: alt.TopLevelMixin) -> str:
+    spec: dict[str, Any] = chart.to_dict()
+    spec.pop("data", None)
+    spec.pop("datasets", None)
+    return json.dumps(spec)
 
 
 def money_data(scenario: Scenario) -> pd.DataFrame:
@@ -155,15 +216,27 @@ def money_data(scenario: Scenario) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["offer", "kind", "amount", "known", "not known"])
 
 
+def money_frame(data: pd.DataFrame) -> pd.DataFrame:
+    """The money chart's dataset: whether each part is complete, beside its known amount."""
+    return data.assign(
+        complete=data["amount"].notna().map({True: "complete", False: "incomplete: not known"}),
+    )
+
+
+@cache
+def money_spec(currency: str) -> str:
+    """The money chart's Vega-Lite spec without its data, as JSON text (built once)."""
+    empty = pd.DataFrame(columns=["offer", "kind", "amount", "known", "not known"])
+    return _spec_without_data(money_chart(empty, currency))
+
+
 def money_chart(data: pd.DataFrame, currency: str) -> alt.Chart:
     """The offers side by side: guaranteed, variable and one-off money stacked.
 
     A part with an unknown value shows only its known amount, hatched in a
     lighter colour and labelled as incomplete in the tooltip.
     """
-    shown = data.assign(
-        complete=data["amount"].notna().map({True: "complete", False: "incomplete: not known"}),
-    )
+    shown = money_frame(data)
     chart: alt.Chart = (
         alt.Chart(shown)
         .mark_bar()
@@ -182,11 +255,11 @@ def money_chart(data: pd.DataFrame, currency: str) -> alt.Chart:
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
             tooltip=[
-                "offer",
-                "kind",
+                alt.Tooltip("offer:N"),
+                alt.Tooltip("kind:N"),
                 alt.Tooltip("known:Q", format=",.0f", title=f"known ({currency})"),
-                "complete",
-                "not known",
+                alt.Tooltip("complete:N"),
+                alt.Tooltip("not known:N"),
             ],
         )
         .properties(title="What each offer is worth")

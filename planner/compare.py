@@ -81,22 +81,23 @@ def money_table(scenario: Scenario) -> pd.DataFrame:
 
 
 STATUS_WORDS = {
-    "unknown": "unknown",
-    "met": "met",
-    "deal_breaker": "deal breaker",
-    "drop": "drop",
-    "push": "push",
-    "trade": "trade",
+    "unknown": "❔ unknown",
+    "met": "🟢 met",
+    "deal_breaker": "🔴 deal breaker",
+    "drop": "⚪ drop",
+    "push": "🔵 push",
+    "trade": "🟡 trade",
 }
+"""Each status in words, with a colour mark that matches the charts' colours."""
 
 
 CURRENT_JOB_WORDS = {
-    "unknown": "unknown",
-    "met": "meets your line",
-    "deal_breaker": "below your bottom line",
-    "drop": "below your target",
-    "push": "below your target",
-    "trade": "below your target",
+    "unknown": "❔ unknown",
+    "met": "🟢 meets your line",
+    "deal_breaker": "🔴 below your bottom line",
+    "drop": "🟡 below your target",
+    "push": "🟡 below your target",
+    "trade": "🟡 below your target",
 }
 
 
@@ -104,7 +105,7 @@ def status_words(labels: TermPlan, current: bool) -> str:
     """A term's status in words; your current job is compared, not negotiated."""
     if current:
         if labels.must_win or labels.status == "deal_breaker":
-            return "below your bottom line"
+            return CURRENT_JOB_WORDS["deal_breaker"]
         return CURRENT_JOB_WORDS[labels.status]
     return STATUS_WORDS[labels.status] + (" · must win" if labels.must_win else "")
 

@@ -87,10 +87,15 @@ def make_link(scenario: Scenario, base_url: str = DEFAULT_BASE_URL) -> str:
     Raises :class:`LinkError` when the link would be longer than
     :data:`MAX_LINK_CHARS`; share the scenario file instead then.
     """
+    return link_with(encode(scenario), base_url)
+
+
+def link_with(param: str, base_url: str = DEFAULT_BASE_URL) -> str:
+    """The link for an already encoded ``plan`` parameter (see :func:`make_link`)."""
     base = base_url.split("?", 1)[0].split("#", 1)[0]
     if urlsplit(base).netloc and not urlsplit(base).path:
         base += "/"
-    link = f"{base}?{PARAM}={encode(scenario)}"
+    link = f"{base}?{PARAM}={param}"
     if len(link) > MAX_LINK_CHARS:
         raise LinkError(
             "link",

@@ -83,7 +83,9 @@ def chart_data(at: AppTest) -> list[list[dict[str, Any]]]:
 
     out = []
     for chart in at.get("vega_lite_chart"):
-        for dataset in chart.proto.datasets:
-            table = pa.ipc.open_stream(dataset.data.data).read_all()
-            out.append(table.to_pylist())
+        payloads = [dataset.data.data for dataset in chart.proto.datasets]
+        if chart.proto.HasField("data") and chart.proto.data.data:
+            payloads.append(chart.proto.data.data)
+        for payload in payloads:
+            out.append(pa.ipc.open_stream(payload).read_all().to_pylist())
     return out

@@ -76,7 +76,7 @@ def running_app_process(
             "-m",
             "streamlit",
             "run",
-            "streamlit_app.py",
+            script,
             "--server.headless",
             "true",
             "--server.port",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from planner import Scenario, make_plan
+from planner import Plan
 from planner.brief import escape
 from planner.catalog import load_catalog
 from planner.draft import OFFER_COLUMNS, Draft, Problem, offer_editor_rows
@@ -46,12 +46,12 @@ COLUMNS = {
 }
 
 
-def _live_verdict(scenario: Scenario | None, name: str) -> None:
+def _live_verdict(plan: Plan | None, name: str) -> None:
     """The plan for this offer, right under its table, so each edit shows its effect here."""
-    if scenario is None:
+    if plan is None:
         return
     try:
-        offer = make_plan(scenario).offer(name)
+        offer = plan.offer(name)
     except KeyError:
         return
     label, colour, icon = VERDICTS[offer.verdict]
@@ -60,7 +60,7 @@ def _live_verdict(scenario: Scenario | None, name: str) -> None:
     st.markdown(f":{colour}-badge[{icon} {label}] {escape(offer.why)}.{more}")
 
 
-def render(draft: Draft, problems: list[Problem], scenario: Scenario | None = None) -> None:
+def render(draft: Draft, problems: list[Problem], plan: Plan | None = None) -> None:
     ws = session.workspace()
     st.subheader("Offers")
     st.caption(
@@ -107,7 +107,7 @@ def render(draft: Draft, problems: list[Problem], scenario: Scenario | None = No
             for problem in mine:
                 st.error(problem.text(draft), icon="⚠️")
             if not problems:
-                _live_verdict(scenario, offer.name)
+                _live_verdict(plan, offer.name)
     with tabs[-1]:
         new, add = st.columns([3, 1], vertical_alignment="bottom")
         new.text_input(

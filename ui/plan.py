@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
+import pandas as pd
 import streamlit as st
 
-from planner import Scenario, formatting, make_plan
+from planner import Plan, Scenario, formatting
 from planner.brief import escape
-from planner.charts import STATUS_COLOURS, money_chart, money_data, position_chart, position_data
-from planner.compare import offer_plan_table
+from planner.charts import money_spec, position_spec
 from planner.draft import Draft, Problem
 from planner.models import OfferPlan
+from planner.views import Views
 from ui.share import downloads
 
 VERDICTS = {
@@ -18,24 +21,6 @@ VERDICTS = {
     "walk_away": ("Walk away", "red", "⛔"),
     "current": ("Current job", "gray", "🏠"),
 }
-_BACKGROUNDS = {
-    "met": "#e8f5e9",
-    "drop": "#f5f5f5",
-    "trade": "#fff8e1",
-    "push": "#e3f2fd",
-    "deal breaker": "#ffebee",
-    "unknown": "#fafafa",
-}
-
-
-def _status_style(status: str) -> str:
-    key = status.split(" · ")[0]
-    if key.startswith(("below", "meets")):
-        key = {"meets your line": "met", "below your target": "trade"}.get(key, "deal breaker")
-    colour = STATUS_COLOURS.get(key.replace(" ", "_"), "#424242")
-    return (
-        f"background-color: {_BACKGROUNDS.get(key, '#ffffff')}; color: {colour}; font-weight: 600"
-    )
 
 
 def _stale_warning(problems: list[Problem], draft: Draft) -> None:
@@ -48,7 +33,7 @@ def _stale_warning(problems: list[Problem], draft: Draft) -> None:
         )
 
 
-def _offer(scenario: Scenario, offer: OfferPlan) -> None:
+def _offer(scenario: Scenario, offer: OfferPlan, table: pd.DataFrame) -> None:
     label, colour, icon = VERDICTS[offer.verdict]
     with st.container(border=True):
         head, badge = st.columns([5, 1], vertical_alignment="center")
@@ -68,38 +53,37 @@ def _offer(scenario: Scenario, offer: OfferPlan) -> None:
                     st.markdown(asks)
             else:
                 st.markdown("**Ask for, all at once, in this order:**\n\n" + asks)
-        table = offer_plan_table(scenario, offer)
         st.dataframe(
-            table.style.map(_status_style, subset=["Status"]),
+            table,
             hide_index=True,
             width="stretch",
         )
 
 
-def render(scenario: Scenario | None, problems: list[Problem], draft: Draft) -> None:
+def render(views: Views | None, problems: list[Problem], draft: Draft) -> None:
     st.subheader("Your plan")
     _stale_warning(problems, draft)
-    if scenario is None:
+    if views is None:
         st.info("Fill in at least one term and one offer to see a plan.")
         return
-    plan = make_plan(scenario)
-    for offer in plan.offers:
-        _offer(scenario, offer)
+    scenario, plan = views.scenario, views.plan
+    for offer, table in zip(plan.offers, views.offer_tables, strict=True):
+        _offer(scenario, offer, table)
     st.subheader("Side by side")
     st.caption(
         "Each dot is one term of one offer: 0 is your bottom line, 1 your target. Left of 0 "
         "fails your bottom line. Hover for the figures."
     )
-    st.altair_chart(position_chart(position_data(scenario, plan)), width="stretch")
-    money = money_data(scenario)
-    if not money.empty:
+    # Altair builds each chart's spec once per process; a rerun only sends new data.
+    st.vega_lite_chart(views.positions, json.loads(position_spec()), width="stretch")
+    if not views.money.empty:
         st.caption(
             "Money by kind for the first year. A faded bar is incomplete: some of it is not "
             "known yet, and it is not counted as zero."
         )
-        st.altair_chart(money_chart(money, scenario.currency), width="stretch")
+        st.vega_lite_chart(views.money, json.loads(money_spec(scenario.currency)), width="stretch")
     st.subheader("Take it with you")
-    downloads(scenario, plan, "plan")
+    downloads(views, "plan")
     st.caption(
         "Rules of thumb used here are labelled with their source; they are not data. "
         "Raise all your asks at once and say how much each matters to you "
@@ -107,14 +91,13 @@ def render(scenario: Scenario | None, problems: list[Problem], draft: Draft) -> 
     )
 
 
-def sidebar(scenario: Scenario | None, problems: list[Problem]) -> None:
+def sidebar(plan: Plan | None, problems: list[Problem]) -> None:
     """The verdicts at a glance, on every tab, so each edit shows its effect at once."""
     with st.sidebar:
         st.markdown("**At a glance**")
-        if scenario is None:
+        if plan is None:
             st.caption("No plan yet.")
         else:
-            plan = make_plan(scenario)
             for offer in plan.offers:
                 label, colour, icon = VERDICTS[offer.verdict]
                 asks = (

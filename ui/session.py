@@ -4,7 +4,9 @@ Keys (each session has its own; nothing here is shared between users):
 - ``workspace``: the :class:`planner.workspace.Workspace` the editors start from;
 - ``scenario``: the last valid :class:`planner.Scenario` (what the plan shows);
 - ``notice``: a message about the last load (a sample, a file, a link), or ``None``;
-- ``start_tab``: the tab to open first (the plan, when the page came from a link).
+- ``start_tab``: the tab to open first (the plan, when the page came from a link);
+- ``views``: the tables, chart data and files of the last valid scenario, kept
+  until it changes.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from planner.draft import (
     remove_offer,
 )
 from planner.share import PARAM, read_link
+from planner.views import Views, views_of
 from planner.workspace import Workspace
 
 FIRST_SAMPLE = "Account executive offers"
@@ -96,6 +99,21 @@ def last_scenario() -> Scenario | None:
 
 def remember(scenario: Scenario) -> None:
     st.session_state.scenario = scenario
+
+
+def views() -> Views | None:
+    """What the page shows of the last valid scenario; recomputed only when it changed.
+
+    Kept in this session only (never a process-wide cache), so it goes with the session.
+    """
+    scenario = last_scenario()
+    if scenario is None:
+        return None
+    cached: Views | None = st.session_state.get("views")
+    if cached is None or cached.scenario != scenario:
+        cached = views_of(scenario)
+        st.session_state.views = cached
+    return cached
 
 
 def replace(draft: Draft, notice: tuple[str, str] | None = None) -> None:

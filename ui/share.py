@@ -4,26 +4,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner import Plan, Scenario, make_plan, write_scenario
-from planner.brief import brief
-from planner.compare import comparison_table
 from planner.draft import Problem
-from planner.export import csv_bytes, file_stem
-from planner.share import DEFAULT_BASE_URL, LinkError, make_link
+from planner.share import DEFAULT_BASE_URL, LinkError, link_with
+from planner.views import Views
 
 
-def render(scenario: Scenario | None, problems: list[Problem]) -> None:
+def render(views: Views | None, problems: list[Problem]) -> None:
     st.subheader("Share with a mentor")
-    if scenario is None:
+    if views is None:
         st.info("Fill in at least one term and one offer first.")
         return
     if problems:
         st.warning(
             "These use your last valid plan: fix what is marked in red to include your latest edits."
         )
-    base_url = st.context.url or DEFAULT_BASE_URL
     try:
-        link = make_link(scenario, base_url)
+        link = link_with(views.link_param, st.context.url or DEFAULT_BASE_URL)
     except LinkError as error:
         st.warning(f"No link: the {error.problem}. Download the scenario file below and send that.")
     else:
@@ -33,21 +29,19 @@ def render(scenario: Scenario | None, problems: list[Problem]) -> None:
             "Your mentor can change their copy and send you a link back."
         )
         st.code(link, language=None, wrap_lines=True)
-
-    plan = make_plan(scenario)
     st.subheader("Download")
-    text = downloads(scenario, plan, "share")
+    downloads(views, "share")
     with st.expander("Preview the brief"):
-        st.markdown(text)
+        st.markdown(views.brief)
 
 
-def downloads(scenario: Scenario, plan: Plan, where: str) -> str:
-    """The three files a user takes away; returns the brief's text."""
-    stem = file_stem(scenario.title)
+def downloads(views: Views, where: str) -> None:
+    """The three files a user takes away."""
+    stem = views.file_stem
     files, csv, md = st.columns(3)
     files.download_button(
         "Scenario file (.json)",
-        data=write_scenario(scenario).encode("utf-8"),
+        data=views.scenario_json.encode("utf-8"),
         file_name=f"{stem}.json",
         mime="application/json",
         key=f"{where}_download_scenario",
@@ -56,21 +50,19 @@ def downloads(scenario: Scenario, plan: Plan, where: str) -> str:
     )
     csv.download_button(
         "Comparison (.csv)",
-        data=csv_bytes(comparison_table(scenario, plan)),
+        data=views.comparison_csv,
         file_name=f"{stem}-comparison.csv",
         mime="text/csv",
         key=f"{where}_download_csv",
         help="A row per term: your line, and each offer's value, stance and status.",
         on_click="ignore",
     )
-    text = brief(scenario, plan)
     md.download_button(
         "One-page brief (.md)",
-        data=text.encode("utf-8"),
+        data=views.brief.encode("utf-8"),
         file_name=f"{stem}-brief.md",
         mime="text/markdown",
         key=f"{where}_download_brief",
         help="The plan on one page, to print or paste.",
         on_click="ignore",
     )
-    return text

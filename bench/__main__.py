@@ -1,0 +1,466 @@
+"""The benchmark: ``python -m bench [--quick] [--no-browser] [--write]``.
+
+Every figure is measured side by side with its floor in the same run, and the
+goals are ratios, because these machines are noisy:
+
+- planning: ``make_plan`` from 1 offer x 5 terms up to 20 x 100, against a
+  plain-dict implementation of the same rules (tests/reference.py);
+- the page: a warm AppTest rerun of the app with the sales sample, against
+  bench/floor_app.py (the same elements, no planning);
+- the browser: a cell edit until the sidebar shows its effect, and the first
+  full render on a fresh server, app against floor, served the same way;
+- start-up: ``python -m planner plan FILE --format json`` against a minimal
+  script that reads the same file into a small pydantic model and prints it;
+- share links: their length for the samples and the largest scenario;
+- memory: the server's memory per extra browser session.
+
+``--quick`` (what CI runs) takes fewer samples and skips nothing, so that every
+part keeps working; no timing is asserted anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GOALS = {
+    "planning": 3.0,
+    "page": 2.5,
+    "edit": 1.5,
+    "startup": 2.0,
+}
+
+
+def timed(function: Callable[[], object], repeat: int) -> float:
+    """The median wall time of ``repeat`` calls, in seconds."""
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def side_by_side(
+    ours: Callable[[], object], floor: Callable[[], object], rounds: int, repeat: int
+) -> tuple[float, float]:
+    """Interleave the two so that both see the same machine; medians of the rounds' medians."""
+    a, b = [], []
+    for _ in range(rounds):
+        a.append(timed(ours, repeat))
+        b.append(timed(floor, repeat))
+    return statistics.median(a), statistics.median(b)
+
+
+# --- planning -----------------------------------------------------------------------
+
+
+def scenario_of(offers: int, terms: int) -> dict[str, Any]:
+    kinds = ["money", "number", "choice"]
+    term_list = []
+    for i in range(terms):
+        kind = kinds[i % 3]
+        term: dict[str, Any] = {"name": f"Term {i:03d}", "type": kind, "priority": 1 + i % 5}
+        if kind == "choice":
+            term |= {
+                "options": ["None", "Basic", "Standard", "Full"],
+                "bottom_line": "Basic",
+                "target": "Full",
+            }
+        elif kind == "number":
+            term |= {
+                "unit": "days/year",
+                "better": "lower" if i % 2 else "higher",
+                "bottom_line": 30 if i % 2 else 10,
+                "target": 10 if i % 2 else 30,
+            }
+        else:
+            term |= {"bottom_line": 50_000 + i, "target": 70_000 + i}
+        term_list.append(term)
+    stances = ["fixed", "limited", "negotiable", "unknown"]
+    offer_list = []
+    for j in range(offers):
+        values: dict[str, Any] = {}
+        for i, term in enumerate(term_list):
+            if term["type"] == "choice":
+                values[term["name"]] = term["options"][(i + j) % 4]
+            elif term["type"] == "number":
+                values[term["name"]] = (i * 7 + j * 3) % 40
+            else:
+                values[term["name"]] = 45_000 + ((i + j) * 1_777) % 30_000
+        offer_list.append(
+            {
+                "name": f"Company {j:02d}",
+                "values": values,
+                "flexibility": {t["name"]: stances[(i + j) % 4] for i, t in enumerate(term_list)},
+            }
+        )
+    return {
+        "format": "negotiation-planner/1",
+        "max_asks": 3,
+        "terms": term_list,
+        "offers": offer_list,
+    }
+
+
+def bench_planning(quick: bool) -> list[dict[str, Any]]:
+    from planner import make_plan, parse_scenario
+    from tests import reference
+
+    rows = []
+    for offers, terms in [(1, 5), (2, 10), (5, 20), (10, 50), (20, 100)]:
+        data = scenario_of(offers, terms)
+        scenario = parse_scenario(data)
+        assert [o.verdict for o in make_plan(scenario).offers] == [
+            o["verdict"] for o in reference.plan(data)
+        ]
+        repeat = 5 if quick else (200 if offers * terms < 1000 else 30)
+        ours, floor = side_by_side(
+            lambda s=scenario: make_plan(s),  # type: ignore[misc]
+            lambda d=data: reference.plan(d),  # type: ignore[misc]
+            3 if quick else 7,
+            repeat,
+        )
+        rows.append(
+            {
+                "size": f"{offers} x {terms}",
+                "ours_ms": ours * 1000,
+                "floor_ms": floor * 1000,
+                "ratio": ours / floor,
+            }
+        )
+    return rows
+
+
+# --- the page (AppTest) -------------------------------------------------------------------
+
+
+def bench_page(quick: bool) -> dict[str, float]:
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    floor = AppTest.from_file(str(ROOT / "bench" / "floor_app.py"), default_timeout=60)
+    for page in (app, floor):
+        for _ in range(3):
+            page.run()
+        assert not page.exception
+    ours, base = side_by_side(app.run, floor.run, 3 if quick else 7, 3 if quick else 15)
+    return {"ours_ms": ours * 1000, "floor_ms": base * 1000, "ratio": ours / base}
+
+
+# --- the browser ---------------------------------------------------------------------------
+
+SIDEBAR_HAS = """([text]) => {
+    const bar = document.querySelector('[data-testid="stSidebar"]');
+    return !!bar && bar.innerText.includes(text);
+}"""
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+
+
+async def _open_cell(page: Any, row: int) -> None:
+    """Put the first visible grid's cell (row, second column) into edit mode."""
+    await page.wait_for_selector(IDLE)
+    grid = page.get_by_test_id("stDataFrame").filter(visible=True).first
+    await grid.wait_for()
+    field = page.get_by_test_id("portal").locator(".gdg-input")
+    for _ in range(8):
+        box = await grid.bounding_box()
+        await page.mouse.click(box["x"] + 45, box["y"] + 35 * row + 17)
+        if not await grid.evaluate("g => g.contains(document.activeElement)"):
+            await page.wait_for_timeout(200)
+            continue
+        await page.keyboard.press("ArrowRight")
+        await page.keyboard.press("Enter")
+        try:
+            await field.wait_for(state="visible", timeout=5000)
+            return
+        except Exception:
+            await page.keyboard.press("Escape")
+    raise RuntimeError("could not open a cell")
+
+
+async def _browser_side(script: str, edits: int, is_app: bool) -> dict[str, float]:
+    from playwright.async_api import async_playwright
+
+    from tests.browser import launch_options, running_app_process
+
+    with running_app_process(script=script) as (url, _process):
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(**launch_options())
+            page = await (
+                await browser.new_context(viewport={"width": 1400, "height": 1000})
+            ).new_page()
+            start = time.perf_counter()
+            await page.goto(url)
+            await page.wait_for_function(
+                SIDEBAR_HAS, arg=["At a glance"], polling="raf", timeout=60_000
+            )
+            await page.wait_for_selector(IDLE, timeout=60_000)
+            first = time.perf_counter() - start
+            await page.get_by_role("tab", name="③ Offers").click()
+            latencies = []
+            for i in range(edits):
+                if is_app:  # health coverage: fails the bottom line, then meets it again
+                    value, expect = (
+                        ("Basic", "Walk away") if i % 2 == 0 else ("Standard", "Negotiate")
+                    )
+                    row = 4
+                else:
+                    value = expect = f"{9000 + i}"
+                    row = 1
+                await _open_cell(page, row)
+                await page.get_by_test_id("portal").locator(".gdg-input").fill(value)
+                begin = time.perf_counter()
+                await page.keyboard.press("Enter")
+                if is_app:
+                    await page.wait_for_function(
+                        """([v]) => { const b = document.querySelector('[data-testid="stSidebar"]');
+                        const t = b ? b.innerText : ''; const i = t.indexOf('Brightline Software');
+                        return i >= 0 && t.slice(i, i + 60).includes(v); }""",
+                        arg=[expect],
+                        polling="raf",
+                        timeout=30_000,
+                    )
+                else:
+                    await page.wait_for_function(
+                        SIDEBAR_HAS, arg=[expect], polling="raf", timeout=30_000
+                    )
+                latencies.append(time.perf_counter() - begin)
+            await browser.close()
+    return {"first_s": first, "edit_ms": 1000 * statistics.median(latencies)}
+
+
+def bench_browser(quick: bool) -> dict[str, float]:
+    edits = 4 if quick else 10
+    rounds = 1 if quick else 3
+    app, floor = [], []
+    for _ in range(rounds):
+        app.append(asyncio.run(_browser_side("streamlit_app.py", edits, True)))
+        floor.append(asyncio.run(_browser_side("bench/floor_app.py", edits, False)))
+
+    def med(runs: list[dict[str, float]], key: str) -> float:
+        return statistics.median(r[key] for r in runs)
+
+    return {
+        "edit_ms": med(app, "edit_ms"),
+        "floor_edit_ms": med(floor, "edit_ms"),
+        "edit_ratio": med(app, "edit_ms") / med(floor, "edit_ms"),
+        "first_s": med(app, "first_s"),
+        "floor_first_s": med(floor, "first_s"),
+        "first_ratio": med(app, "first_s") / med(floor, "first_s"),
+    }
+
+
+# --- start-up -------------------------------------------------------------------------------
+
+MINIMAL = """
+import json, sys
+from pydantic import BaseModel, ConfigDict
+class Small(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    format: str
+    terms: list[dict]
+    offers: list[dict]
+data = Small.model_validate_json(open(sys.argv[1], "rb").read())
+print(json.dumps(data.model_dump(mode="json"), indent=2))
+"""
+
+
+def bench_startup(quick: bool) -> dict[str, float]:
+    sample = str(ROOT / "data" / "samples" / "sales-hire.json")
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
+        handle.write(MINIMAL)
+        minimal = handle.name
+    ours_cmd = [sys.executable, "-m", "planner", "plan", sample, "--format", "json"]
+    floor_cmd = [sys.executable, minimal, sample]
+
+    def run(cmd: list[str]) -> None:
+        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+
+    run(ours_cmd)
+    run(floor_cmd)
+    ours, floor = side_by_side(
+        lambda: run(ours_cmd), lambda: run(floor_cmd), 3 if quick else 7, 3 if quick else 7
+    )
+    Path(minimal).unlink()
+    return {"ours_ms": ours * 1000, "floor_ms": floor * 1000, "ratio": ours / floor}
+
+
+# --- links and memory --------------------------------------------------------------------------
+
+
+def bench_links() -> list[dict[str, Any]]:
+    from planner import parse_scenario, read_scenario_bytes
+    from planner.catalog import sample_files
+    from planner.share import LinkError, make_link
+    from tests.test_share import largest_scenario
+
+    rows = []
+    for title, path in sample_files().items():
+        rows.append(
+            {
+                "scenario": title,
+                "chars": len(make_link(read_scenario_bytes(path.read_bytes()))),
+                "note": "",
+            }
+        )
+    for name, data in [
+        ("20 offers x 100 terms, no notes", scenario_of(20, 100)),
+        ("20 x 100 with a note on every term", largest_scenario()),
+    ]:
+        try:
+            rows.append(
+                {"scenario": name, "chars": len(make_link(parse_scenario(data))), "note": ""}
+            )
+        except LinkError as error:
+            rows.append({"scenario": name, "chars": None, "note": f"refused: {error.problem}"})
+    return rows
+
+
+async def _memory(sessions: int) -> dict[str, float]:
+    from playwright.async_api import async_playwright
+
+    from bench.load import rss_mb
+    from tests.browser import launch_options, running_app_process
+
+    with running_app_process() as (url, process):
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(**launch_options())
+            readings = []
+            for _ in range(sessions + 1):
+                page = await (await browser.new_context()).new_page()
+                await page.goto(url)
+                await page.wait_for_function(
+                    SIDEBAR_HAS, arg=["At a glance"], polling="raf", timeout=60_000
+                )
+                await page.wait_for_selector(IDLE)
+                await asyncio.sleep(0.5)
+                readings.append(rss_mb(process.pid))
+            await browser.close()
+    extra = [b - a for a, b in itertools.pairwise(readings)]
+    return {"first_session_mb": readings[0], "per_extra_session_mb": statistics.median(extra)}
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+
+def verdict(ratio: float, goal: float) -> str:
+    return (
+        f"met (goal {goal}x)" if ratio <= goal else f"missed by {ratio / goal:.2f}x (goal {goal}x)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark the planner against its floors.")
+    parser.add_argument("--quick", action="store_true", help="fewer samples (CI)")
+    parser.add_argument(
+        "--no-browser", action="store_true", help="skip the parts that need Chromium"
+    )
+    parser.add_argument("--write", action="store_true", help="record the results in BENCHMARKS.md")
+    args = parser.parse_args()
+
+    lines = [
+        "### Planning (make_plan against a plain-dict implementation of the same rules)",
+        "",
+        "| scenario | make_plan ms | plain dict ms | ratio |",
+        "| --- | --- | --- | --- |",
+    ]
+    planning = bench_planning(args.quick)
+    for row in planning:
+        lines.append(
+            f"| {row['size']} | {row['ours_ms']:.2f} | {row['floor_ms']:.2f} | {row['ratio']:.2f} |"
+        )
+    largest = planning[-1]
+    lines += [
+        "",
+        f"Largest scenario: {verdict(largest['ratio'], GOALS['planning'])}; "
+        f"{largest['ours_ms']:.1f} ms per plan.",
+        "",
+    ]
+
+    page = bench_page(args.quick)
+    lines += [
+        "### The page (warm AppTest rerun, sales sample)",
+        "",
+        "| app ms | floor page ms | ratio | goal |",
+        "| --- | --- | --- | --- |",
+        f"| {page['ours_ms']:.1f} | {page['floor_ms']:.1f} | {page['ratio']:.2f} | {verdict(page['ratio'], GOALS['page'])} |",
+        "",
+    ]
+
+    if not args.no_browser:
+        browser = bench_browser(args.quick)
+        lines += [
+            "### The browser (Chromium, local server)",
+            "",
+            "| measure | app | floor page | ratio | goal |",
+            "| --- | --- | --- | --- | --- |",
+            f"| cell edit to updated sidebar | {browser['edit_ms']:.0f} ms | {browser['floor_edit_ms']:.0f} ms "
+            f"| {browser['edit_ratio']:.2f} | {verdict(browser['edit_ratio'], GOALS['edit'])} |",
+            f"| first full render, fresh server | {browser['first_s']:.2f} s | {browser['floor_first_s']:.2f} s "
+            f"| {browser['first_ratio']:.2f} | (reported) |",
+            "",
+        ]
+
+    startup = bench_startup(args.quick)
+    lines += [
+        "### Start-up (command line, JSON plan of the sales sample)",
+        "",
+        "| planner ms | minimal pydantic script ms | ratio | goal |",
+        "| --- | --- | --- | --- |",
+        f"| {startup['ours_ms']:.0f} | {startup['floor_ms']:.0f} | {startup['ratio']:.2f} | {verdict(startup['ratio'], GOALS['startup'])} |",
+        "",
+    ]
+
+    lines += ["### Share links", "", "| scenario | link characters | goal |", "| --- | --- | --- |"]
+    for row in bench_links():
+        if row["chars"] is None:
+            lines.append(
+                f"| {row['scenario']} | — | {row['note']} (goal: under 8 KB or refused with a message) |"
+            )
+        else:
+            goal = (
+                "at most 800"
+                if row["scenario"] == "Account executive offers"
+                else "under 8,000 or refused"
+            )
+            ok = row["chars"] <= (800 if row["scenario"] == "Account executive offers" else 8000)
+            lines.append(
+                f"| {row['scenario']} | {row['chars']:,} | {goal}: {'met' if ok else 'missed'} |"
+            )
+    lines.append("")
+
+    if not args.no_browser:
+        memory = asyncio.run(_memory(2 if args.quick else 4))
+        lines += [
+            "### Memory",
+            "",
+            f"Server RSS with one session: {memory['first_session_mb']:.0f} MB; "
+            f"each extra session: {memory['per_extra_session_mb']:.1f} MB (median).",
+            "",
+        ]
+
+    text = "\n".join(lines)
+    print(text)
+    if args.write:
+        from bench.report import record
+
+        record(
+            "Performance",
+            "`python -m bench --write` (side by side in one run; medians).\n\n" + text,
+        )
+
+
+if __name__ == "__main__":
+    main()

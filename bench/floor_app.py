@@ -1,0 +1,103 @@
+"""The floor page: the same kinds and numbers of elements as the app, and no planning.
+
+Everything it shows is computed once per process from the sales sample; each
+rerun only draws. The benchmark compares the app with this page served the
+same way, so that the ratio is the planner's own cost, not Streamlit's.
+"""
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from planner import make_plan, read_scenario_bytes, write_scenario
+from planner.brief import brief
+from planner.catalog import load_catalog, sample_files
+from planner.charts import (
+    money_data,
+    money_frame,
+    money_spec,
+    position_data,
+    position_frame,
+    position_spec,
+)
+from planner.compare import comparison_table, offer_plan_table
+from planner.draft import (
+    OFFER_COLUMNS,
+    TERM_COLUMNS,
+    draft_from_scenario,
+    offer_editor_rows,
+    term_editor_rows,
+)
+from planner.export import csv_bytes
+from planner.share import make_link
+
+
+@st.cache_resource
+def payload() -> dict:  # type: ignore[type-arg]
+    """Everything the page shows, computed once (read-only afterwards)."""
+    scenario = read_scenario_bytes(sample_files()["Account executive offers"].read_bytes())
+    plan = make_plan(scenario)
+    draft = draft_from_scenario(scenario)
+    return {
+        "terms": pd.DataFrame(term_editor_rows(draft), columns=list(TERM_COLUMNS)),
+        "offers": [
+            (
+                o.name,
+                pd.DataFrame(
+                    offer_editor_rows(draft, o, load_catalog()), columns=list(OFFER_COLUMNS)
+                ),
+            )
+            for o in draft.offers
+        ],
+        "plans": [(o.name, o.why, offer_plan_table(scenario, o)) for o in plan.offers],
+        "positions": position_frame(position_data(scenario, plan)),
+        "position_spec": json.loads(position_spec()),
+        "money": money_frame(money_data(scenario)),
+        "money_spec": json.loads(money_spec(scenario.currency)),
+        "json": write_scenario(scenario).encode(),
+        "csv": csv_bytes(comparison_table(scenario, plan)),
+        "brief": brief(scenario, plan),
+        "link": make_link(scenario),
+    }
+
+
+st.set_page_config(page_title="Floor page", layout="wide")
+data = payload()
+st.title("Negotiation planner")
+st.caption("The floor page: the app's elements, no planning.")
+start, terms, offers, plan_tab, share = st.tabs(
+    ["① Start", "② Your terms", "③ Offers", "④ Plan", "⑤ Share & export"]
+)
+with start:
+    st.selectbox("Sample", ["Account executive offers"], key="sample")
+    st.text_input("Title", key="title")
+with terms:
+    st.data_editor(data["terms"], key="terms", num_rows="dynamic", hide_index=True)
+with offers:
+    for tab, (name, frame) in zip(
+        st.tabs([n for n, _ in data["offers"]]), data["offers"], strict=True
+    ):
+        with tab:
+            st.text_input("Offer name", value=name, key=f"name_{name}")
+            st.data_editor(frame, key=f"offer_{name}", hide_index=True)
+            st.markdown(f"Offer {name}")
+with plan_tab:
+    for name, why, table in data["plans"]:
+        with st.container(border=True):
+            st.markdown(f"### {name}")
+            st.markdown(why)
+            st.dataframe(table, hide_index=True)
+    st.vega_lite_chart(data["positions"], data["position_spec"], width="stretch")
+    st.vega_lite_chart(data["money"], data["money_spec"], width="stretch")
+    for kind in ("json", "csv", "brief"):
+        st.download_button(kind, data=data[kind], key=f"plan_{kind}", on_click="ignore")
+with share:
+    st.code(data["link"], language=None, wrap_lines=True)
+    for kind in ("json", "csv", "brief"):
+        st.download_button(kind, data=data[kind], key=f"share_{kind}", on_click="ignore")
+    with st.expander("Preview the brief"):
+        st.markdown(data["brief"])
+with st.sidebar:
+    edits = st.session_state.get(f"offer_{data['offers'][0][0]}") or {}
+    st.markdown(f"**At a glance** {json.dumps(edits.get('edited_rows', {}))}")

@@ -1,0 +1,55 @@
+"""Everything the page shows that follows from the scenario alone, computed in one place.
+
+The app keeps the last :class:`Views` in the session and recomputes it only
+when the scenario changes, so a rerun that changed nothing (a tab switch, a
+widget that does not touch the plan) costs no planning at all. Nothing here is
+shared between sessions: a process-wide cache would keep one user's salary
+figures in memory after they left.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from planner.brief import brief
+from planner.charts import money_data, money_frame, position_data, position_frame
+from planner.compare import comparison_table, offer_plan_table
+from planner.export import csv_bytes, file_stem
+from planner.models import Plan, Scenario
+from planner.rules import make_plan
+from planner.scenario_file import write_scenario
+from planner.share import encode
+
+
+@dataclass(frozen=True)
+class Views:
+    scenario: Scenario
+    plan: Plan
+    offer_tables: tuple[pd.DataFrame, ...]
+    positions: pd.DataFrame
+    money: pd.DataFrame
+    comparison_csv: bytes
+    brief: str
+    scenario_json: str
+    link_param: str
+    """The ``plan`` parameter of a share link (see :func:`planner.share.link_with`)."""
+    file_stem: str
+
+
+def views_of(scenario: Scenario) -> Views:
+    """Plan the scenario and prepare every table, chart dataset and file the page offers."""
+    plan = make_plan(scenario)
+    return Views(
+        scenario=scenario,
+        plan=plan,
+        offer_tables=tuple(offer_plan_table(scenario, offer) for offer in plan.offers),
+        positions=position_frame(position_data(scenario, plan)),
+        money=money_frame(money_data(scenario)),
+        comparison_csv=csv_bytes(comparison_table(scenario, plan)),
+        brief=brief(scenario, plan),
+        scenario_json=write_scenario(scenario),
+        link_param=encode(scenario),
+        file_stem=file_stem(scenario.title),
+    )
