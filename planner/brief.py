@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from planner import formatting as fmt
-from planner.models import Plan, Scenario
+from planner.models import OfferPlan, Plan, Scenario
 from planner.valuation import PART_LABELS, value_offer
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&\"'=/%^])")
@@ -36,8 +36,12 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
 
 
-def brief(scenario: Scenario, plan: Plan) -> str:
-    """The plan on one page: per offer the verdict, the asks in order and the terms."""
+def brief(scenario: Scenario, plan: Plan, *, call_sheets: bool = False) -> str:
+    """The plan on one page: per offer the verdict, the asks in order and the terms.
+
+    An offer with rounds also gets what the company answered and when to stop;
+    with ``call_sheets``, each offer being negotiated gets its call sheet too.
+    """
     title = escape(scenario.title) if scenario.title else "Negotiation plan"
     lines = [
         f"# {title}",
@@ -94,4 +98,23 @@ def brief(scenario: Scenario, plan: Plan) -> str:
                 money.append(f"{label}: {shown}")
         if money:
             lines += [escape("; ".join(money)), ""]
+        lines += _rounds_markdown(scenario, offer)
+    if call_sheets:
+        from planner.coach import call_sheet, call_sheet_markdown
+
+        for offer in plan.offers:
+            if offer.verdict == "negotiate":
+                lines.append(call_sheet_markdown(call_sheet(scenario, offer.name)))
     return "\n".join(lines)
+
+
+def _rounds_markdown(scenario: Scenario, offer: OfferPlan) -> list[str]:
+    if not scenario.offer(offer.name).rounds:
+        return []
+    from planner.rounds import round_lines, stop_advice
+
+    lines = ["**What the company answered** (the plan above uses the latest):", ""]
+    lines += [f"- {escape(line)}" for line in round_lines(scenario, offer.name)]
+    advice = None if offer.current else stop_advice(scenario, offer.name)
+    lines += ["", f"**{escape(advice)}**", ""] if advice else [""]
+    return lines

@@ -1,4 +1,5 @@
-"""The command line: ``python -m planner plan FILE --format table|json|csv``.
+"""The command line: ``python -m planner plan FILE --format table|json|csv``, and the
+coaching commands ``script``, ``packages`` and ``callsheet`` for one offer.
 
 Bad input of any kind ends with exit status 2 and exactly one line on standard
 error that names the place and the problem; nothing is written to standard
@@ -11,11 +12,14 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from planner.errors import ScenarioError
 from planner.models import Scenario
 from planner.scenario_file import MAX_BYTES, read_scenario_bytes
+
+if TYPE_CHECKING:
+    from planner.packages import Package
 
 DEFAULT_BASE_URL = "http://localhost:8501/"
 
@@ -84,6 +88,124 @@ def _unlink(args: argparse.Namespace, stdin: TextIO) -> str:
     return write_scenario(read_link(text))
 
 
+def _offer_error(error: ScenarioError) -> ScenarioError:
+    """An error about the offer named on the command line names the option, ``--offer``."""
+    return ScenarioError("--offer", error.problem) if error.path == "offer" else error
+
+
+_ANYWAY_HINT = "--anyway drafts {what} for the terms the company can move."
+
+
+def _script(args: argparse.Namespace, stdin: TextIO) -> str:
+    from planner.coach import counter_script, script_text
+
+    scenario = _read_input(args.file, stdin)
+    try:
+        script = counter_script(scenario, args.offer, anyway=args.anyway)
+    except ScenarioError as error:
+        raise _offer_error(error) from None
+    return script_text(script, hint=_ANYWAY_HINT.format(what="one"))
+
+
+def _packages(args: argparse.Namespace, stdin: TextIO) -> str:
+    from planner.packages import packages
+
+    scenario = _read_input(args.file, stdin)
+    try:
+        found = packages(scenario, args.offer, anyway=args.anyway)
+    except ScenarioError as error:
+        raise _offer_error(error) from None
+    if args.format == "json":
+        data = {"packages": [package.model_dump(mode="json") for package in found]}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return _packages_table(scenario, args.offer, found, args.anyway)
+
+
+def _packages_table(scenario: Scenario, name: str, found: list[Package], anyway: bool) -> str:
+    from planner import formatting as fmt
+    from planner.catalog import load_catalog
+    from planner.coach import fails_words
+    from planner.packages import TOLERANCE, traded_terms
+    from planner.rules import make_plan, negotiated_offer
+
+    offer = negotiated_offer(scenario, name)
+    plan = make_plan(scenario).offer(offer.name)
+    if not found:
+        if plan.verdict == "walk_away" and not anyway:
+            hint = _ANYWAY_HINT.format(what="them")
+            return f"{fails_words(plan)} No packages are drafted for it: {hint}\n"
+        traded = traded_terms(scenario, offer.name)
+        if len(traded) < 2:
+            has = ", ".join(traded) if traded else "none"
+            return (
+                f"No equal-value packages for {offer.name}: packages need at least two terms "
+                f"to ask for that the company can move, and this offer has {len(traded)} "
+                f"({has}). Use the counter script instead.\n"
+            )
+        return (
+            f"No equal-value packages for {offer.name}: no two that trade off against each "
+            f"other came out within {TOLERANCE:.0%} of each other in value to you. Use the "
+            "counter script instead.\n"
+        )
+    rule = load_catalog().rule("meso")
+    lines = [
+        f"Packages for {offer.name}: about equal in value to you; put them on the table "
+        "together and let the company choose.",
+        f'Rule of thumb: "{rule.rule}" ({rule.source})',
+    ]
+    if plan.verdict == "walk_away":
+        lines.append(f"Warning: {fails_words(plan)}")
+    for package in found:
+        idea = package.idea[:1].lower() + package.idea[1:]
+        lines += ["", f"{package.name}: {idea}; value to you {package.value_to_you:g} points"]
+        for term_name, value in package.values.items():
+            term = scenario.term(term_name)
+            lines.append(f"  {term_name}: {fmt.value(value, term, scenario.currency)}")
+        money = []
+        if package.money_per_year:
+            money.append(f"{fmt.money(package.money_per_year, scenario.currency)} more a year")
+        if package.money_once:
+            money.append(f"{fmt.money(package.money_once, scenario.currency)} more once")
+        if money:
+            lines.append("  Money: " + ", ".join(money))
+    return "\n".join(lines) + "\n"
+
+
+def _callsheet(args: argparse.Namespace, stdin: TextIO) -> str:
+    from planner.coach import call_sheet, call_sheet_text
+
+    scenario = _read_input(args.file, stdin)
+    try:
+        sheet = call_sheet(scenario, args.offer, anyway=args.anyway)
+    except ScenarioError as error:
+        raise _offer_error(error) from None
+    text = call_sheet_text(sheet)
+    if sheet.warning and not sheet.items:
+        text += _ANYWAY_HINT.format(what="one") + "\n"
+    return text
+
+
+def _offer_command(
+    commands: argparse._SubParsersAction[_Parser],
+    name: str,
+    summary: str,
+    description: str,
+) -> argparse.ArgumentParser:
+    command = commands.add_parser(name, help=summary, description=description)
+    command.add_argument(
+        "file", metavar="FILE", help="scenario file (JSON); - reads standard input"
+    )
+    command.add_argument(
+        "--offer", required=True, metavar="NAME", help="the offer's name (case does not matter)"
+    )
+    command.add_argument(
+        "--anyway",
+        action="store_true",
+        help="draft it even for an offer that fails your bottom line",
+    )
+    return command
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m planner",
@@ -127,6 +249,39 @@ def build_parser() -> argparse.ArgumentParser:
         "link", metavar="LINK", help="the link (or its plan= part); - reads standard input"
     )
     unlink.set_defaults(run=_unlink)
+
+    script = _offer_command(
+        commands,
+        "script",
+        "a counter-offer email and talking points for one offer",
+        "Print a counter-offer for one offer: an email, then talking points for a call. It asks "
+        "for exactly the plan's asks, all at once, and never says your bottom line.",
+    )
+    script.set_defaults(run=_script)
+
+    packs = _offer_command(
+        commands,
+        "packages",
+        "two or three packages of equal value to you (MESO)",
+        "Print two or three alternative packages of about equal value to you, moving only "
+        "terms the company can move, to put on the table together.",
+    )
+    packs.add_argument(
+        "--format",
+        choices=["table", "json"],
+        default="table",
+        help='table: readable; json: {"packages": [{"name": ..., "values": {...}, ...}]}',
+    )
+    packs.set_defaults(run=_packages)
+
+    sheet = _offer_command(
+        commands,
+        "callsheet",
+        "the answers to expect on the call and your response to each",
+        "Print a call sheet for one offer: for each ask, the company's likely answers and the "
+        "response the plan implies.",
+    )
+    sheet.set_defaults(run=_callsheet)
     return parser
 
 

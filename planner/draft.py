@@ -22,6 +22,7 @@ from planner.models import (
     FORMAT,
     STANCES,
     Frozen,
+    Round,
     Scenario,
     Term,
     name_key,
@@ -55,11 +56,19 @@ class Cell(Frozen):
     note: str = ""
 
 
+class RoundDraft(Frozen):
+    """A recorded round of the negotiation, tied to its term's row (it follows a renamed term)."""
+
+    term_id: str
+    round: Round
+
+
 class OfferDraft(Frozen):
     id: str
     name: str = ""
     current: bool = False
     cells: dict[str, Cell] = Field(default_factory=dict)
+    rounds: list[RoundDraft] = Field(default_factory=list)
 
     def cell(self, term_id: str) -> Cell:
         return self.cells.get(term_id, Cell())
@@ -169,6 +178,7 @@ def draft_from_scenario(scenario: Scenario) -> Draft:
         )
         for i, t in enumerate(scenario.terms)
     ]
+    row_ids = {t.name: row.id for row, t in zip(terms, scenario.terms, strict=True)}
     offers = [
         OfferDraft(
             id=f"o{i}",
@@ -182,6 +192,7 @@ def draft_from_scenario(scenario: Scenario) -> Draft:
                 )
                 for row, t in zip(terms, scenario.terms, strict=True)
             },
+            rounds=[RoundDraft(term_id=row_ids[r.term], round=r) for r in o.rounds],
         )
         for i, o in enumerate(scenario.offers)
     ]
@@ -400,6 +411,17 @@ def _offer_data(
     }
     if offer.current:
         data["current"] = True
+    # A round goes with its term: renamed with it, and removed with it.
+    names = {row.id: term["name"] for row, term in terms}
+    rounds = [
+        r.round.model_copy(update={"term": names[r.term_id]}).model_dump(
+            mode="json", exclude_defaults=True
+        )
+        for r in offer.rounds
+        if r.term_id in names
+    ]
+    if rounds:
+        data["rounds"] = rounds
     return data, problems
 
 

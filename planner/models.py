@@ -8,10 +8,13 @@ whole and raised as :class:`ScenarioError` with the exact path of the place.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import math
+import re
 from collections.abc import Iterable
-from typing import Annotated, Any, Literal
+from functools import cache
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -80,6 +83,22 @@ def _number_or_text(value: Any) -> float | str:
     return _finite_number(value)
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> str:
+    """A calendar date written ``YYYY-MM-DD`` (kept as that text)."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValueError(
+            f"must be a date written YYYY-MM-DD, such as 2026-03-04, got {show(value)}"
+        )
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"is not a date in the calendar, got {show(value)}") from None
+    return value
+
+
 def _dump_value(value: float | str) -> float | int | str:
     return value if isinstance(value, str) else _compact(value)
 
@@ -102,6 +121,11 @@ Name = Annotated[str, BeforeValidator(_strip), StringConstraints(min_length=1, m
 
 TermKey = Annotated[str, BeforeValidator(_strip)]
 Note = Annotated[str, StringConstraints(max_length=500)]
+IsoDate = Annotated[str, PlainValidator(_iso_date)]
+"""A date written ``YYYY-MM-DD``, such as ``2026-03-04``."""
+
+MAX_ROUNDS = 100
+"""Most rounds recorded for one offer (far more than any real negotiation has)."""
 Option = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
 
@@ -130,10 +154,31 @@ def _list_words(items: Iterable[str], limit: int = 8) -> str:
     return ", ".join(items[:limit]) + more
 
 
+@cache
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
+    """Every field of a model (immutable, so one copy can serve every instance)."""
+    return frozenset(model.model_fields)
+
+
 class Frozen(BaseModel):
     """Base of every model here: immutable, and unknown fields are an error."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+
+    @classmethod
+    def trusted(cls, **values: Any) -> Self:
+        """Build from values the planner computed itself (every field given, already valid).
+
+        Skips validation like ``model_construct`` but also its per-call work on
+        defaults: a plan has a row per offer and term (2,000 in the largest
+        scenario), and this is most of the cost of planning.
+        """
+        model = cls.__new__(cls)
+        object.__setattr__(model, "__dict__", values)
+        object.__setattr__(model, "__pydantic_fields_set__", _field_names(cls))
+        object.__setattr__(model, "__pydantic_extra__", None)
+        object.__setattr__(model, "__pydantic_private__", None)
+        return model
 
 
 class Term(Frozen):
@@ -258,6 +303,27 @@ class Term(Frozen):
         return self.options.index(option)
 
 
+class Round(Frozen):
+    """What the company answered on one term in one round of the negotiation.
+
+    An optional field of the format (``offers[i].rounds``, oldest first): a new
+    figure (``value``), a new stance (``"fixed"`` when they say it is fixed), or
+    both for a counter; a ``note`` in your words and the ``date`` it was said.
+    """
+
+    term: TermKey
+    value: Value | None = None
+    stance: Stance | None = None
+    note: Note = ""
+    date: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Round:
+        if self.value is None and self.stance is None and not self.note.strip():
+            raise ValueError("a round must record a new value, a stance or a note")
+        return self
+
+
 class Offer(Frozen):
     """One offer (or your current job) with the company's value and stance per term."""
 
@@ -266,6 +332,7 @@ class Offer(Frozen):
     values: dict[TermKey, Value] = Field(default_factory=dict)
     flexibility: dict[TermKey, Stance] = Field(default_factory=dict)
     notes: dict[TermKey, Note] = Field(default_factory=dict)
+    rounds: list[Round] = Field(default_factory=list, max_length=MAX_ROUNDS)
 
     def stance(self, term: str) -> Stance:
         """The company's stance on a term; a term without one is ``unknown``."""
@@ -273,6 +340,24 @@ class Offer(Frozen):
 
     def value(self, term: str) -> float | str | None:
         return self.values.get(term)
+
+    def learned(self) -> Offer:
+        """This offer as the company's answers left it.
+
+        Each term's latest value and latest stance from :attr:`rounds` replace
+        the ones first recorded; the rounds themselves are kept. An offer
+        without rounds is returned as it is.
+        """
+        if not self.rounds:
+            return self
+        values = dict(self.values)
+        flexibility = dict(self.flexibility)
+        for answer in self.rounds:
+            if answer.value is not None:
+                values[answer.term] = answer.value
+            if answer.stance is not None:
+                flexibility[answer.term] = answer.stance
+        return self.model_copy(update={"values": values, "flexibility": flexibility})
 
 
 class Scenario(Frozen):
@@ -311,6 +396,18 @@ class Scenario(Frozen):
                 problem = _value_problem(value, terms[key])
                 if problem:
                     raise ScenarioError(f"offers[{i}].values.{key}", problem)
+            for j, answer in enumerate(offer.rounds):
+                where = f"offers[{i}].rounds[{j}]"
+                if answer.term not in terms:
+                    raise ScenarioError(
+                        f"{where}.term",
+                        f"{show(answer.term)} is not a term of this scenario"
+                        + _did_you_mean(answer.term, terms),
+                    )
+                if answer.value is not None:
+                    problem = _value_problem(answer.value, terms[answer.term])
+                    if problem:
+                        raise ScenarioError(f"{where}.value", problem)
         return self
 
     def term(self, name: str) -> Term:
@@ -325,6 +422,18 @@ class Scenario(Frozen):
             if name_key(offer.name) == name_key(name):
                 return offer
         raise KeyError(name)
+
+
+def apply_rounds(scenario: Scenario) -> Scenario:
+    """The scenario as the company's answers left it: every offer :meth:`Offer.learned`.
+
+    The rounds are kept (the history stays), so applying twice changes nothing
+    more. A scenario without rounds is returned as it is. Plan with the result,
+    but save the scenario as it was read: the values first recorded live only there.
+    """
+    if not any(offer.rounds for offer in scenario.offers):
+        return scenario
+    return scenario.model_copy(update={"offers": [offer.learned() for offer in scenario.offers]})
 
 
 def _check_unique(field: str, names: list[str]) -> None:

@@ -8,6 +8,7 @@ know your bottom line and commit to it.
 from __future__ import annotations
 
 from planner import formatting as fmt
+from planner.errors import ScenarioError
 from planner.models import (
     Offer,
     OfferPlan,
@@ -18,7 +19,9 @@ from planner.models import (
     Term,
     TermPlan,
     Verdict,
+    apply_rounds,
     at_least_as_good,
+    name_key,
 )
 
 _STANCE_WORDS: dict[Stance, str] = {
@@ -131,14 +134,64 @@ def reason_for(
     return f"{gap} your target and {_STANCE_WORDS[stance]}: ask modestly or trade it"
 
 
-def plan_term(term: Term, offer: Offer, currency: str) -> TermPlan:
-    """The plan for one term of one offer."""
-    value = offer.values.get(term.name)
-    stance = offer.flexibility.get(term.name, "unknown")
-    status, must_win = status_of(value, term, stance)
-    asking = status in ("push", "trade")
-    return TermPlan.model_construct(
-        term=term.name,
+class _Spec:
+    """One term made ready for fast comparison: values become keys where higher is better."""
+
+    __slots__ = ("bottom", "divisor", "lower", "name", "ranks", "ref", "target", "term")
+
+    def __init__(self, term: Term) -> None:
+        self.term = term
+        self.name = term.name
+        self.lower = term.better == "lower"
+        self.ranks = {o: i for i, o in enumerate(term.options)} if term.options else None
+        self.bottom = self.key(term.bottom_line)
+        self.target = self.key(term.target)
+        self.ref = self.key(term.reference)
+        reference = term.reference
+        if self.ranks is not None:
+            self.divisor: float = len(self.ranks) - 1
+        else:
+            self.divisor = abs(reference) if isinstance(reference, float) else 0.0
+
+    def key(self, value: float | str | None) -> float | None:
+        if value is None:
+            return None
+        if self.ranks is not None:
+            return float(self.ranks[value])  # type: ignore[index]
+        assert isinstance(value, float)
+        return -value if self.lower else value
+
+
+def plan_term(term: Term, offer: Offer, currency: str, spec: _Spec | None = None) -> TermPlan:
+    """The plan for one term of one offer (the same rules as :func:`status_of`, precomputed)."""
+    spec = spec or _Spec(term)
+    name = spec.name
+    value = offer.values.get(name)
+    stance = offer.flexibility.get(name, "unknown")
+    must_win = False
+    gap = None
+    if value is None:
+        status: Status = "unknown"
+    else:
+        k = spec.key(value)
+        assert k is not None
+        if spec.bottom is not None and k < spec.bottom:
+            status = "deal_breaker" if stance == "fixed" else "push"
+            must_win = stance != "fixed"
+        elif spec.target is None or k >= spec.target:
+            status = "met"
+        elif stance == "fixed":
+            status = "drop"
+        elif stance == "negotiable":
+            status = "push"
+        else:
+            status = "trade"
+        if spec.ref is not None:
+            gap = max(spec.ref - k, 0.0)
+            gap = gap / spec.divisor if spec.divisor else gap
+    asking = status == "push" or status == "trade"
+    return TermPlan.trusted(
+        term=name,
         status=status,
         must_win=must_win,
         offer=value,
@@ -147,8 +200,8 @@ def plan_term(term: Term, offer: Offer, currency: str) -> TermPlan:
         ask=term.reference if asking else None,
         reason=reason_for(status, must_win, value, term, stance, currency, offer.current),
         stance=stance,
-        shortfall=shortfall(value, term),
-        note=offer.notes.get(term.name, ""),
+        shortfall=gap,
+        note=offer.notes.get(name, ""),
     )
 
 
@@ -224,12 +277,19 @@ def why_of(verdict: Verdict, terms: list[TermPlan], asks: list[str]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def plan_offer(scenario: Scenario, offer: Offer, priorities: dict[str, int]) -> OfferPlan:
+def plan_offer(
+    scenario: Scenario,
+    offer: Offer,
+    priorities: dict[str, int],
+    specs: list[_Spec] | None = None,
+) -> OfferPlan:
     """Statuses, verdict and ask list of one offer."""
-    terms = [plan_term(term, offer, scenario.currency) for term in scenario.terms]
+    specs = specs or [_Spec(term) for term in scenario.terms]
+    currency = scenario.currency
+    terms = [plan_term(spec.term, offer, currency, spec) for spec in specs]
     verdict = verdict_of(offer, terms)
     asks = [] if offer.current else ask_order(terms, priorities)[: scenario.max_asks]
-    return OfferPlan.model_construct(
+    return OfferPlan.trusted(
         name=offer.name,
         current=offer.current,
         verdict=verdict,
@@ -240,12 +300,45 @@ def plan_offer(scenario: Scenario, offer: Offer, priorities: dict[str, int]) -> 
 
 
 def make_plan(scenario: Scenario) -> Plan:
-    """The plan for every offer of the scenario, in the scenario's order."""
+    """The plan for every offer of the scenario, in the scenario's order.
+
+    It plans on what the company answered: where an offer has ``rounds``, each
+    term's latest value and stance from them replace the ones first recorded
+    (:func:`planner.models.apply_rounds`). A scenario without rounds is planned
+    exactly as it stands.
+    """
+    scenario = apply_rounds(scenario)
     priorities = {term.name: term.priority for term in scenario.terms}
-    return Plan.model_construct(
+    specs = [_Spec(term) for term in scenario.terms]
+    return Plan.trusted(
         format="negotiation-plan/1",
         title=scenario.title,
         currency=scenario.currency,
         max_asks=scenario.max_asks,
-        offers=[plan_offer(scenario, offer, priorities) for offer in scenario.offers],
+        offers=[plan_offer(scenario, offer, priorities, specs) for offer in scenario.offers],
     )
+
+
+def find_offer(scenario: Scenario, name: str) -> Offer:
+    """The offer of that name (ignoring case and surrounding space), as recorded.
+
+    Raises :class:`ScenarioError` (path ``offer``) naming the offers when there is none.
+    """
+    for offer in scenario.offers:
+        if name_key(offer.name) == name_key(name):
+            return offer
+    names = ", ".join(f"'{o.name}'" for o in scenario.offers)
+    raise ScenarioError("offer", f"no offer named '{name.strip()}' (the offers are: {names})")
+
+
+def negotiated_offer(scenario: Scenario, name: str) -> Offer:
+    """The offer of that name that you negotiate, with what its rounds taught you applied.
+
+    Raises :class:`ScenarioError` (path ``offer``) when no offer has that name
+    (ignoring case and surrounding space), or when it is your current job, which
+    is your alternative and is not negotiated.
+    """
+    offer = find_offer(scenario, name)
+    if offer.current:
+        raise ScenarioError("offer", f"'{offer.name}' is your current job: it is not negotiated")
+    return offer.learned()

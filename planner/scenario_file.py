@@ -10,13 +10,24 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from planner.errors import ScenarioError, path_of, show
-from planner.models import Offer, Scenario, Term
+from planner.models import Offer, Round, Scenario, Term
 
 MAX_BYTES = 5_000_000
 """Largest scenario file read. The largest scenario the format allows (20 offers,
 100 terms, a 500-character note on every term of every offer) is about 1.3 MB."""
 
-_FIELDS = sorted(set(Scenario.model_fields) | set(Term.model_fields) | set(Offer.model_fields))
+
+def _fields_at(loc: tuple[int | str, ...]) -> list[str]:
+    """The fields of the object at this place: a hint suggests a field of that object."""
+    named = [part for part in loc[:-1] if isinstance(part, str)]
+    model: type[Scenario | Term | Offer | Round] = Scenario
+    if "rounds" in named:
+        model = Round
+    elif "offers" in named:
+        model = Offer
+    elif "terms" in named:
+        model = Term
+    return sorted(model.model_fields)
 
 
 def read_scenario(text: str) -> Scenario:
@@ -113,7 +124,7 @@ def _plain_words(error: ErrorDetails) -> str:
         return "is required"
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
-        close = difflib.get_close_matches(name, _FIELDS, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(name, _fields_at(tuple(error["loc"])), n=1, cutoff=0.6)
         hint = f" (did you mean {show(close[0])}?)" if close else ""
         return f"is not a field of the scenario format{hint}"
     if kind == "literal_error":

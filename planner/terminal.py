@@ -77,6 +77,21 @@ def offer_text(scenario: Scenario, offer: OfferPlan) -> list[str]:
     money = _money_line(value_offer(scenario, scenario.offer(offer.name)), scenario.currency)
     if money:
         lines.append(f"  {money}")
+    lines += _rounds_text(scenario, offer)
+    return lines
+
+
+def _rounds_text(scenario: Scenario, offer: OfferPlan) -> list[str]:
+    """What the company answered so far, and when to stop (only for an offer with rounds)."""
+    if not scenario.offer(offer.name).rounds:
+        return []
+    from planner.rounds import round_lines, stop_advice
+
+    lines = ["  What the company answered (the plan above uses the latest):"]
+    lines += [f"    {line}" for line in round_lines(scenario, offer.name)]
+    advice = None if offer.current else stop_advice(scenario, offer.name)
+    if advice:
+        lines.append(f"  {advice}")
     return lines
 
 

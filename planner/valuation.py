@@ -74,6 +74,8 @@ def _amount(offer: Offer, terms: list[Term]) -> Amount:
 
 
 def value_offer(scenario: Scenario, offer: Offer) -> Valuation:
+    """One offer's money, with the latest figures its rounds recorded (see Offer.learned)."""
+    offer = offer.learned()
     parts: dict[Part, list[Term]] = {"guaranteed": [], "variable": [], "one_off": []}
     for term in scenario.terms:
         part = part_of(term)
