@@ -3,7 +3,7 @@
 import streamlit as st
 
 from planner.draft import build_scenario
-from ui import offers, plan, session, share, start, terms
+from ui import coach, offers, plan, session, share, start, terms
 
 st.set_page_config(page_title="Negotiation planner", page_icon="🤝", layout="wide")
 session.init()
@@ -23,7 +23,7 @@ start.notice()
 
 # Every tab is drawn on every run (switching tabs is instant and never loses an
 # edit in flight); the one opened first is the plan when the page came from a link.
-tab_start, tab_terms, tab_offers, tab_plan, tab_share = st.tabs(
+tab_start, tab_terms, tab_offers, tab_plan, tab_share, tab_coach = st.tabs(
     list(session.TABS.values()), default=session.TABS[session.first_tab()]
 )
 with tab_start:
@@ -36,4 +36,6 @@ with tab_plan:
     plan.render(views, problems, draft)
 with tab_share:
     share.render(views, problems)
+with tab_coach:
+    coach.render(views, draft, problems)
 plan.sidebar(views.plan if views else None, problems)

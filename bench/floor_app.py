@@ -21,6 +21,7 @@ from planner.charts import (
     position_frame,
     position_spec,
 )
+from planner.coach import call_sheet_markdown
 from planner.compare import comparison_table, offer_plan_table
 from planner.draft import (
     OFFER_COLUMNS,
@@ -31,6 +32,7 @@ from planner.draft import (
 )
 from planner.export import csv_bytes
 from planner.share import make_link
+from planner.views import coaching_of
 
 
 @st.cache_resource
@@ -59,6 +61,7 @@ def payload() -> dict:  # type: ignore[type-arg]
         "csv": csv_bytes(comparison_table(scenario, plan)),
         "brief": brief(scenario, plan),
         "link": make_link(scenario),
+        "coaching": coaching_of(scenario, plan.offers[0].name),
     }
 
 
@@ -66,8 +69,8 @@ st.set_page_config(page_title="Floor page", layout="wide")
 data = payload()
 st.title("Negotiation planner")
 st.caption("The floor page: the app's elements, no planning.")
-start, terms, offers, plan_tab, share = st.tabs(
-    ["① Start", "② Your terms", "③ Offers", "④ Plan", "⑤ Share & export"]
+start, terms, offers, plan_tab, share, coach = st.tabs(
+    ["① Start", "② Your terms", "③ Offers", "④ Plan", "⑤ Share & export", "⑥ Coach"]
 )
 with start:
     st.selectbox("Sample", ["Account executive offers"], key="sample")
@@ -98,6 +101,29 @@ with share:
         st.download_button(kind, data=data[kind], key=f"share_{kind}", on_click="ignore")
     with st.expander("Preview the brief"):
         st.markdown(data["brief"])
+with coach:
+    coaching = data["coaching"]
+    st.selectbox("Offer", [coaching.offer], key="coach_offer")
+    st.text_area("Email", value=coaching.script.email, key="email", height=260)
+    st.markdown("\n".join(f"- {p}" for p in coaching.script.talking_points))
+    st.dataframe(
+        pd.DataFrame([{"Package": p.name, "Asks for": p.summary} for p in coaching.packages])
+    )
+    st.markdown(call_sheet_markdown(coaching.call_sheet))
+    with st.form("round"):
+        st.selectbox("Term", ["a", "b"], key="round_term")
+        st.text_input("Value", key="round_value")
+        st.selectbox("Stance", ["fixed", "limited"], key="round_stance")
+        st.text_input("Note", key="round_note")
+        st.date_input("Date", value=None, key="round_date")
+        st.form_submit_button("Record the answer")
+    for n in range(3):
+        st.text_input(f"Follow-up {n}", key=f"fu_{n}")
+    for n in range(5):
+        st.checkbox(f"Check {n}", key=f"check_{n}")
+    st.text_area("Thank-you email", value=coaching.script.subject, key="thanks")
+    st.checkbox("I mean it", key="sure")
+    st.text_area("Decline email", value=coaching.script.subject, key="decline")
 with st.sidebar:
     edits = st.session_state.get(f"offer_{data['offers'][0][0]}") or {}
     st.markdown(f"**At a glance** {json.dumps(edits.get('edited_rows', {}))}")

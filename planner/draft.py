@@ -643,3 +643,59 @@ def offer_from_editor(
             note=_text(row.get("note")),
         )
     return offer.model_copy(update={"cells": cells})
+
+
+def add_round(
+    draft: Draft,
+    offer_id: str,
+    term_id: str,
+    *,
+    value: str = "",
+    stance: str | None = None,
+    note: str = "",
+    date: str | None = None,
+) -> Draft:
+    """Record what the company answered on one term of one offer (a new figure, a stance, a note).
+
+    The value is read as typed for its term (``60k``, an option ignoring case).
+    Raises ``ValueError`` with a message in plain words when it cannot be recorded.
+    """
+    offer = next((o for o in draft.offers if o.id == offer_id), None)
+    row = next((t for t in draft.terms if t.id == term_id), None)
+    if offer is None or row is None:
+        raise ValueError("choose an offer and a term first")
+    data, problems = _term_data(row, draft.currency)
+    if problems:
+        raise ValueError(f"fix the term {show(row.name)} first: {problems[0].message}")
+    parsed = _term_value(value, data["type"], data.get("options", []), draft.currency)
+    if isinstance(parsed, float) and data["type"] == "money" and parsed < 0:
+        raise ValueError(f"money cannot be negative, got {value.strip()}")
+    try:
+        answer = Round(
+            term=data["name"],
+            value=parsed,
+            stance=stance if stance in STANCES else None,
+            note=note.strip(),
+            date=date or None,
+        )
+    except ValidationError as error:
+        raise ValueError(
+            str(error.errors(include_url=False)[0]["msg"]).removeprefix("Value error, ")
+        ) from None
+    rounds = [*offer.rounds, RoundDraft(term_id=term_id, round=answer)]
+    updated = offer.model_copy(update={"rounds": rounds})
+    return draft.model_copy(
+        update={"offers": [updated if o.id == offer_id else o for o in draft.offers]}
+    )
+
+
+def remove_last_round(draft: Draft, offer_id: str) -> Draft:
+    """Take back the last answer recorded for an offer (a typo, a misheard figure)."""
+    return draft.model_copy(
+        update={
+            "offers": [
+                o.model_copy(update={"rounds": o.rounds[:-1]}) if o.id == offer_id else o
+                for o in draft.offers
+            ]
+        }
+    )

@@ -73,10 +73,19 @@ def shortfall(value: float | str | None, term: Term) -> float | None:
     return gap / abs(reference) if reference != 0 else gap
 
 
-def _gap_words(value: float | str, against: float | str, term: Term, currency: str) -> str:
+def _gap_words(
+    value: float | str,
+    against: float | str,
+    term: Term,
+    currency: str,
+    ranks: dict[str, int] | None = None,
+) -> str:
     """``6,000 EUR below`` / ``20 min/day above`` / ``2 steps below``."""
     if isinstance(value, str) or isinstance(against, str):
-        steps = term.rank(against) - term.rank(value)
+        if ranks is not None and isinstance(value, str) and isinstance(against, str):
+            steps = ranks[against] - ranks[value]
+        else:
+            steps = term.rank(against) - term.rank(value)
         plural = "s" if steps != 1 else ""
         return f'"{value}" is {steps} step{plural} below'
     gap = abs(value - against)
@@ -105,8 +114,12 @@ def reason_for(
     stance: Stance,
     currency: str,
     current: bool = False,
+    ranks: dict[str, int] | None = None,
 ) -> str:
-    """One line in plain words, with figures, saying why the term got its status."""
+    """One line in plain words, with figures, saying why the term got its status.
+
+    ``ranks`` (option -> position) saves looking choices up in the options list.
+    """
     if value is None:
         return "Not known yet: ask the recruiter before you decide"
     if current:
@@ -119,12 +132,12 @@ def reason_for(
         return "No bottom line or target set for this term"
     if status == "deal_breaker" or must_win:
         assert term.bottom_line is not None
-        gap = _gap_words(value, term.bottom_line, term, currency)
+        gap = _gap_words(value, term.bottom_line, term, currency, ranks)
         if status == "deal_breaker":
             return f"{gap} your bottom line and {_STANCE_WORDS[stance]}"
         return f"{gap} your bottom line, a must-win: {_STANCE_WORDS[stance]}"
     assert term.target is not None
-    gap = _gap_words(value, term.target, term, currency)
+    gap = _gap_words(value, term.target, term, currency, ranks)
     if status == "drop":
         return (
             f"{gap} your target but within your bottom line; {_STANCE_WORDS[stance]}, so let it go"
@@ -198,7 +211,9 @@ def plan_term(term: Term, offer: Offer, currency: str, spec: _Spec | None = None
         bottom_line=term.bottom_line,
         target=term.target,
         ask=term.reference if asking else None,
-        reason=reason_for(status, must_win, value, term, stance, currency, offer.current),
+        reason=reason_for(
+            status, must_win, value, term, stance, currency, offer.current, spec.ranks
+        ),
         stance=stance,
         shortfall=gap,
         note=offer.notes.get(name, ""),

@@ -15,9 +15,11 @@ import pandas as pd
 
 from planner.brief import brief
 from planner.charts import money_data, money_frame, position_data, position_frame
+from planner.coach import CallSheet, Script, call_sheet, counter_script
 from planner.compare import comparison_table, offer_plan_table
 from planner.export import csv_bytes, file_stem
 from planner.models import Plan, Scenario
+from planner.packages import Package, packages
 from planner.rules import make_plan
 from planner.scenario_file import write_scenario
 from planner.share import encode
@@ -48,8 +50,32 @@ def views_of(scenario: Scenario) -> Views:
         positions=position_frame(position_data(scenario, plan)),
         money=money_frame(money_data(scenario)),
         comparison_csv=csv_bytes(comparison_table(scenario, plan)),
-        brief=brief(scenario, plan),
+        brief=brief(scenario, plan, call_sheets=True),
         scenario_json=write_scenario(scenario),
         link_param=encode(scenario),
         file_stem=file_stem(scenario.title),
+    )
+
+
+@dataclass(frozen=True)
+class Coaching:
+    """The coaching for one offer of one scenario: what to say, what to offer, what to expect."""
+
+    scenario: Scenario
+    offer: str
+    anyway: bool
+    script: Script
+    packages: tuple[Package, ...]
+    call_sheet: CallSheet
+
+
+def coaching_of(scenario: Scenario, offer: str, *, anyway: bool = False) -> Coaching:
+    """Draft the counter, the packages and the call sheet for one negotiated offer."""
+    return Coaching(
+        scenario=scenario,
+        offer=offer,
+        anyway=anyway,
+        script=counter_script(scenario, offer, anyway=anyway),
+        packages=tuple(packages(scenario, offer, anyway=anyway)),
+        call_sheet=call_sheet(scenario, offer, anyway=anyway),
     )

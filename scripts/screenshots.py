@@ -24,6 +24,7 @@ SHOTS = {
     "③ Offers": "offers.png",
     "④ Plan": "plan.png",
     "⑤ Share & export": "share.png",
+    "⑥ Coach": "coach.png",
 }
 
 
@@ -38,7 +39,9 @@ def main() -> None:
             page.get_by_role("tab", name=tab).click()
             wait_idle(page)
             page.wait_for_timeout(800)  # let charts and grids finish drawing
-            page.set_viewport_size({"width": 1400, "height": 2300 if name == "plan.png" else 1000})
+            page.set_viewport_size(
+                {"width": 1400, "height": 2300 if name in ("plan.png", "coach.png") else 1000}
+            )
             wait_idle(page)
             page.wait_for_timeout(500)
             page.screenshot(path=str(OUT / name))

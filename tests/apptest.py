@@ -29,6 +29,7 @@ TABS = {
     "offers": "③ Offers",
     "plan": "④ Plan",
     "share": "⑤ Share & export",
+    "coach": "⑥ Coach",
 }
 
 

@@ -6,7 +6,7 @@ Keys (each session has its own; nothing here is shared between users):
 - ``notice``: a message about the last load (a sample, a file, a link), or ``None``;
 - ``start_tab``: the tab to open first (the plan, when the page came from a link);
 - ``views``: the tables, chart data and files of the last valid scenario, kept
-  until it changes.
+  until it changes; ``coaching``: the same for the coached offer.
 """
 
 from __future__ import annotations
@@ -21,13 +21,16 @@ from planner.draft import (
     Draft,
     add_catalog_terms,
     add_offer,
+    add_round,
     blank_draft,
     build_scenario,
     draft_from_scenario,
+    remove_last_round,
     remove_offer,
 )
+from planner.models import STANCES
 from planner.share import PARAM, read_link
-from planner.views import Views, views_of
+from planner.views import Coaching, Views, coaching_of, views_of
 from planner.workspace import Workspace
 
 FIRST_SAMPLE = "Account executive offers"
@@ -37,6 +40,7 @@ TABS = {
     "offers": "③ Offers",
     "plan": "④ Plan",
     "share": "⑤ Share & export",
+    "coach": "⑥ Coach",
 }
 
 
@@ -178,3 +182,43 @@ def add_new_offer(name_key: str) -> None:
 def drop_offer(offer_id: str) -> None:
     draft = workspace().current(state())
     st.session_state.workspace = workspace().with_offers(remove_offer(draft, offer_id))
+
+
+def record_answer(offer_id: str) -> None:
+    """Record what the company answered (the form's fields) as a round of that offer."""
+    when = st.session_state.get("round_date")
+    stance = st.session_state.get("round_stance")
+    draft = workspace().current(state())
+    try:
+        updated = add_round(
+            draft,
+            offer_id,
+            str(st.session_state.get("round_term") or ""),
+            value=str(st.session_state.get("round_value") or ""),
+            stance=stance if stance in STANCES else None,
+            note=str(st.session_state.get("round_note") or ""),
+            date=when.isoformat() if when else None,
+        )
+    except ValueError as error:
+        st.session_state.round_error = f"Not recorded: {error}"
+        return
+    st.session_state.round_error = None
+    st.session_state.workspace = workspace().with_offers(updated)
+
+
+def undo_answer(offer_id: str) -> None:
+    draft = workspace().current(state())
+    st.session_state.workspace = workspace().with_offers(remove_last_round(draft, offer_id))
+
+
+def coaching(views: Views, offer: str, anyway: bool) -> Coaching:
+    """Script, packages and call sheet for one offer; recomputed only when the scenario changed."""
+    cached: Coaching | None = st.session_state.get("coaching")
+    if (
+        cached is None
+        or (cached.offer, cached.anyway) != (offer, anyway)
+        or cached.scenario != views.scenario
+    ):
+        cached = coaching_of(views.scenario, offer, anyway=anyway)
+        st.session_state.coaching = cached
+    return cached

@@ -126,3 +126,18 @@ def test_uploading_a_scenario_file_opens_it(page: Page, app_url: str) -> None:
 
     expect(page.get_by_test_id("stSidebar").get_by_text("Riverside Analytics")).to_be_visible()
     wait_idle(page)
+
+
+def test_the_coach_drafts_the_counter_and_records_an_answer(page: Page, app_url: str) -> None:
+    open_app(page, app_url)
+    tab(page, "⑥ Coach")
+
+    email = page.get_by_label("Email (edit it, then copy it into your mail)")
+    expect(email).to_have_value(re.compile("70,000 USD a year"))
+    expect(email).not_to_have_value(re.compile("50,000"))  # the commission bottom line
+    page.get_by_label("Their new figure or option").fill("82000")
+    page.get_by_role("button", name="Record the answer").click()
+
+    coach = page.get_by_role("tabpanel", name="⑥ Coach")
+    expect(coach.get_by_text("Round 1, Base salary: now 82,000 USD a year")).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
