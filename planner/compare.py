@@ -83,12 +83,13 @@ def money_table(scenario: Scenario) -> pd.DataFrame:
 STATUS_WORDS = {
     "unknown": "❔ unknown",
     "met": "🟢 met",
-    "deal_breaker": "🔴 deal breaker",
+    "deal_breaker": "🔴 deal_breaker",
     "drop": "⚪ drop",
     "push": "🔵 push",
     "trade": "🟡 trade",
 }
-"""Each status in words, with a colour mark that matches the charts' colours."""
+"""Each status as the plan labels it (the JSON and the CSV use the same words), with a
+colour mark that matches the charts' colours."""
 
 
 CURRENT_JOB_WORDS = {

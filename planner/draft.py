@@ -160,24 +160,26 @@ def typed(value: float | str | None) -> str:
 # --- scenario <-> draft ---------------------------------------------------------------
 
 
+def row_of(term: Term, row_id: str) -> TermRow:
+    """A term as a row of the terms table, every value as it would be typed."""
+    return TermRow(
+        id=row_id,
+        name=term.name,
+        type=term.type,
+        per=term.per,
+        unit=term.unit or "",
+        better=term.better,
+        variable=term.variable,
+        options=options_text(term.options),
+        bottom_line=typed(term.bottom_line),
+        target=typed(term.target),
+        priority=term.priority,
+    )
+
+
 def draft_from_scenario(scenario: Scenario) -> Draft:
     """The draft that shows this scenario in the editors."""
-    terms = [
-        TermRow(
-            id=f"t{i}",
-            name=t.name,
-            type=t.type,
-            per=t.per,
-            unit=t.unit or "",
-            better=t.better,
-            variable=t.variable,
-            options=options_text(t.options),
-            bottom_line=typed(t.bottom_line),
-            target=typed(t.target),
-            priority=t.priority,
-        )
-        for i, t in enumerate(scenario.terms)
-    ]
+    terms = [row_of(t, f"t{i}") for i, t in enumerate(scenario.terms)]
     row_ids = {t.name: row.id for row, t in zip(terms, scenario.terms, strict=True)}
     offers = [
         OfferDraft(
@@ -461,18 +463,7 @@ def add_catalog_terms(draft: Draft, names: Iterable[str], catalog: Catalog) -> D
         if entry is None or name_key(entry.name) in present:
             continue
         present.add(name_key(entry.name))
-        term = entry.term()
-        row = TermRow(
-            id=_next_id("t", (t.id for t in terms)),
-            name=term.name,
-            type=term.type,
-            per=term.per,
-            unit=term.unit or "",
-            better=term.better,
-            variable=term.variable,
-            options=options_text(term.options),
-            priority=term.priority,
-        )
+        row = row_of(entry.term(), _next_id("t", (t.id for t in terms)))
         terms.append(row)
         offers = [
             o.model_copy(update={"cells": {**o.cells, row.id: Cell(stance=entry.stance)}})

@@ -11,6 +11,8 @@ from unittest import mock
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from ui.session import TABS
+
 APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
 
 
@@ -21,16 +23,6 @@ def start_app(query: dict[str, str] | None = None) -> AppTest:
         at.query_params[key] = value
     at.run()
     return at
-
-
-TABS = {
-    "start": "① Start",
-    "terms": "② Your terms",
-    "offers": "③ Offers",
-    "plan": "④ Plan",
-    "share": "⑤ Share & export",
-    "coach": "⑥ Coach",
-}
 
 
 def open_tab(at: AppTest, tab: str) -> AppTest:

@@ -39,6 +39,7 @@ def _offer(scenario: Scenario, offer: OfferPlan, table: pd.DataFrame) -> None:
         head, badge = st.columns([5, 1], vertical_alignment="center")
         head.markdown(f"### {escape(offer.name)}")
         badge.badge(label, color=colour, icon=icon)  # type: ignore[arg-type]
+        badge.caption(f"verdict: `{offer.verdict}`")  # the label the JSON and CSV use
         st.markdown(escape(offer.why))
         if offer.asks:
             lines = []
