@@ -36,9 +36,10 @@ def type_in_cell(page: Page, grid: Locator, row: int, column: int, text: str) ->
     """Type into a data editor cell: row 1 is the first data row, column 0 the first column."""
     expect(grid).to_be_visible()
     wait_idle(page)
-    grid.scroll_into_view_if_needed()
     field = page.get_by_test_id("portal").locator(".gdg-input")
-    for _attempt in range(3):  # the grid may still be laying out when first clicked
+    for _attempt in range(3):  # the grid may still be laying out (or be redrawn) when clicked
+        wait_idle(page)
+        grid.scroll_into_view_if_needed()
         box = grid.bounding_box()
         assert box is not None
         page.mouse.click(box["x"] + 45, box["y"] + ROW * row + ROW / 2)
