@@ -77,6 +77,15 @@ def _numbers_in(text: str) -> set[float]:
             for part in re.split(r"[,.-]", piece):
                 if part.isdigit():
                     found |= {float(part), -float(part)}
+            # 70.000 and 70.000,00 (dots between thousands, a decimal comma), and
+            # every digit run read whole (70'000, 70 000): better too many than a leak.
+            european = piece.replace(".", "").replace(",", ".")
+            with contextlib.suppress(ValueError):
+                number = parse_number(european)
+                found |= {number, -number}
+            whole = re.sub(r"[^\d]", "", piece.split(",")[0])
+            if whole:
+                found |= {float(whole), -float(whole)}
     return found
 
 

@@ -334,6 +334,22 @@ class Offer(Frozen):
     notes: dict[TermKey, Note] = Field(default_factory=dict)
     rounds: list[Round] = Field(default_factory=list, max_length=MAX_ROUNDS)
 
+    @field_validator("values", "flexibility", "notes", mode="before")
+    @classmethod
+    def _each_term_once(cls, entries: Any) -> Any:
+        """Names ignore surrounding space, so "Base salary" and " Base salary" are one term."""
+        if isinstance(entries, dict):
+            seen: dict[str, str] = {}
+            for key in entries:
+                if isinstance(key, str):
+                    if key.strip() in seen:
+                        raise ValueError(
+                            f"names the term {show(key.strip())} twice "
+                            f"({show(seen[key.strip()])} and {show(key)})"
+                        )
+                    seen[key.strip()] = key
+        return entries
+
     def stance(self, term: str) -> Stance:
         """The company's stance on a term; a term without one is ``unknown``."""
         return self.flexibility.get(term, "unknown")

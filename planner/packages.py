@@ -135,6 +135,8 @@ def _steps(term: Term, start: float | str, ask: float | str) -> list[float | str
         assert term.options is not None
         return list(term.options[term.rank(start) + 1 : term.rank(ask) + 1])
     gap = abs(ask - start)
+    if not (math.isfinite(gap) and gap > 0):
+        return [ask]  # too far apart to step through (or nothing between): ask outright
     step = _nice_step(gap)
     if term.type == "number" and start.is_integer() and ask.is_integer():
         step = max(step, 1.0 if gap >= 4 else 0.5)  # days and the like: whole or half

@@ -7,6 +7,9 @@ know your bottom line and commit to it.
 
 from __future__ import annotations
 
+import math
+import sys
+
 from planner import formatting as fmt
 from planner.errors import ScenarioError
 from planner.models import (
@@ -70,7 +73,7 @@ def shortfall(value: float | str | None, term: Term) -> float | None:
     gap = value - reference if term.better == "lower" else reference - value
     if gap <= 0:
         return 0.0
-    return gap / abs(reference) if reference != 0 else gap
+    return min(gap / abs(reference) if reference != 0 else gap, sys.float_info.max)
 
 
 def _gap_words(
@@ -90,6 +93,8 @@ def _gap_words(
         return f'"{value}" is {steps} step{plural} below'
     gap = abs(value - against)
     side = "above" if term.better == "lower" else "below"
+    if not math.isfinite(gap):
+        return f"far {side}"
     return f"{fmt.amount(gap, term, currency)} {side}"
 
 
@@ -202,6 +207,7 @@ def plan_term(term: Term, offer: Offer, currency: str, spec: _Spec | None = None
         if spec.ref is not None:
             gap = max(spec.ref - k, 0.0)
             gap = gap / spec.divisor if spec.divisor else gap
+            gap = min(gap, sys.float_info.max)  # finite, so the plan is always valid JSON
     asking = status == "push" or status == "trade"
     return TermPlan.trusted(
         term=name,

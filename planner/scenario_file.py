@@ -105,6 +105,10 @@ def _load_json(text: str) -> Any:
         raise ScenarioError(
             "", f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
+    except ValueError:
+        # Python refuses to read integers of more than 4,300 digits (a guard
+        # against slow conversions); no scenario has one.
+        raise ScenarioError("", "a number in it has too many digits to be read") from None
     except RecursionError:
         raise ScenarioError("", "the JSON is nested too deeply to be a scenario") from None
 

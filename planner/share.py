@@ -93,7 +93,11 @@ def make_link(scenario: Scenario, base_url: str = DEFAULT_BASE_URL) -> str:
 def link_with(param: str, base_url: str = DEFAULT_BASE_URL) -> str:
     """The link for an already encoded ``plan`` parameter (see :func:`make_link`)."""
     base = base_url.split("?", 1)[0].split("#", 1)[0]
-    if urlsplit(base).netloc and not urlsplit(base).path:
+    try:
+        parts = urlsplit(base)
+    except ValueError as error:
+        raise LinkError("--base-url", f"is not a web address ({error})") from None
+    if parts.netloc and not parts.path:
         base += "/"
     link = f"{base}?{PARAM}={param}"
     if len(link) > MAX_LINK_CHARS:

@@ -114,6 +114,9 @@ BAD_INPUTS = {
     + b"0" * 400
     + b'}], "offers": [{"name": "x"}]}',
     "deep nesting": b"[" * 200_000 + b"]" * 200_000,
+    "a 5,000-digit integer": b'{"format": "negotiation-planner/1", "terms": [{"name": "a", "type": "number", "target": 1'
+    + b"0" * 5000
+    + b'}], "offers": [{"name": "x"}]}',
     "huge file": b'{"title": "' + b"x" * 6_000_000 + b'"}',
     "array": b"[]",
     "rule broken": json.dumps(scenario_data([term(bottom_line=60, target=50)], [offer()])).encode(),
@@ -171,3 +174,31 @@ def test_the_command_line_does_not_load_streamlit_or_altair() -> None:
 
     assert result.returncode == 0
     assert result.stderr.decode().strip() == "[]"
+
+
+def test_a_bad_base_url_for_a_link_is_one_line() -> None:
+    assert_refused(run("link", str(SALES), "--base-url", "http://[::1"), "--base-url")
+
+
+def test_the_json_plan_is_strict_json_even_for_extreme_figures() -> None:
+    data = scenario_data(
+        [
+            term("Days", "number", target=1e-308),
+            term("Far", "number", bottom_line=-1e308, target=1e308),
+        ],
+        [
+            offer(
+                values={"Days": -100, "Far": -1e308},
+                flexibility={"Days": "negotiable", "Far": "limited"},
+            )
+        ],
+    )
+
+    result = run("plan", "-", "--format", "json", stdin=json.dumps(data).encode())
+
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"not strict JSON: {constant}")
+
+    plan = json.loads(result.stdout, parse_constant=refuse)
+    assert result.returncode == 0
+    assert plan["offers"][0]["terms"][0]["status"] == "push"

@@ -637,3 +637,33 @@ def test_the_coaching_commands_do_not_load_streamlit_altair_or_pandas(command: s
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode().strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Below 70.000 EUR I would stay where I am",
+        "min 70.000,00 EUR",
+        "My floor is 70'000",
+        "never under 70 000",
+    ],
+)
+def test_a_note_that_writes_the_bottom_line_the_european_way_is_not_quoted(note: str) -> None:
+    scenario = make_scenario(
+        [term("Base salary", bottom_line=70000, target=80000, priority=5)],
+        [
+            offer(
+                "Northwind",
+                values={"Base salary": 60000},
+                flexibility={"Base salary": "negotiable"},
+                notes={"Base salary": note},
+            )
+        ],
+        currency="EUR",
+    )
+
+    script = counter_script(scenario, "Northwind")
+
+    assert "80,000 EUR" in script.email
+    assert note not in script.email
+    assert all(note not in point for point in script.talking_points)

@@ -438,3 +438,32 @@ def test_a_wrong_format_is_one_line() -> None:
     result = run("packages", str(SALES_FILE), "--offer", "Brightline Software", "--format", "csv")
 
     assert_refused(result, "--format")
+
+
+def test_extreme_but_finite_figures_give_packages_or_none_never_an_error() -> None:
+    scenario = parse_scenario(
+        {
+            "format": "negotiation-planner/1",
+            "terms": [
+                {
+                    "name": "Far",
+                    "type": "number",
+                    "bottom_line": -1e308,
+                    "target": 1e308,
+                    "priority": 5,
+                },
+                {"name": "Near", "type": "number", "target": 10, "priority": 3},
+            ],
+            "offers": [
+                {
+                    "name": "A",
+                    "values": {"Far": -1e308, "Near": 1},
+                    "flexibility": {"Far": "negotiable", "Near": "negotiable"},
+                }
+            ],
+        }
+    )
+
+    found = planner.packages.packages(scenario, "A")
+
+    assert len(found) <= 3

@@ -106,6 +106,10 @@ HOSTILE_LINKS = {
     ),
     "unknown field": (pack(json.dumps(scenario_data(colour="red")).encode()), "colour"),
     "url without plan": ("http://localhost:8501/?foo=1", "no plan= part"),
+    "a 5,000-digit number": (
+        pack(b'{"format": "negotiation-planner/1", "max_asks": 1' + b"0" * 5000 + b"}"),
+        "too many digits",
+    ),
 }
 
 

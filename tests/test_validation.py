@@ -940,3 +940,18 @@ def test_a_whole_number_written_with_a_decimal_point_is_accepted(field: str) -> 
     scenario = planner.parse_scenario(data)
 
     assert (scenario.max_asks if field == "max_asks" else scenario.terms[0].priority) == 4
+
+
+@pytest.mark.parametrize("field", ["values", "flexibility", "notes"])
+def test_two_keys_naming_one_term_up_to_surrounding_space_are_refused(field: str) -> None:
+    entries = {
+        "values": {"Base salary": 1, " Base salary ": 2},
+        "flexibility": {"Base salary": "fixed", "Base salary ": "negotiable"},
+        "notes": {" Base salary": "a", "Base salary": "b"},
+    }[field]
+
+    with pytest.raises(planner.ScenarioError) as error:
+        planner.parse_scenario(scenario_data([term("Base salary")], [offer(**{field: entries})]))
+
+    assert error.value.path == f"offers[0].{field}"
+    assert "twice" in error.value.problem
