@@ -59,7 +59,10 @@ def _plan_output(scenario: Scenario, form: str) -> str:
 
     plan = make_plan(scenario)
     if form == "json":
-        return json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        return (
+            json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False)
+            + "\n"
+        )
     if form == "csv":
         from planner.compare import comparison_table
         from planner.export import csv_bytes
