@@ -173,11 +173,6 @@ def _position_layers(frame: pd.DataFrame) -> alt.LayerChart:
     return chart
 
 
-def position_chart(data: pd.DataFrame) -> alt.LayerChart:
-    """Each offer's terms on one scale: 0 is your bottom line, 1 your target."""
-    return _position_layers(position_frame(data))
-
-
 @cache
 def position_spec() -> str:
     """The position chart's Vega-Lite spec without its data, as JSON text.

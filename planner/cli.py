@@ -12,7 +12,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, TypeVar
 
 from planner.errors import ScenarioError
 from planner.models import Scenario
@@ -96,28 +96,31 @@ def _offer_error(error: ScenarioError) -> ScenarioError:
     return ScenarioError("--offer", error.problem) if error.path == "offer" else error
 
 
+T = TypeVar("T")
+
 _ANYWAY_HINT = "--anyway drafts {what} for the terms the company can move."
+
+
+def _coached(args: argparse.Namespace, stdin: TextIO, make: Callable[..., T]) -> tuple[Scenario, T]:
+    """Read the scenario and coach the ``--offer`` it names (an unknown offer names the option)."""
+    scenario = _read_input(args.file, stdin)
+    try:
+        return scenario, make(scenario, args.offer, anyway=args.anyway)
+    except ScenarioError as error:
+        raise _offer_error(error) from None
 
 
 def _script(args: argparse.Namespace, stdin: TextIO) -> str:
     from planner.coach import counter_script, script_text
 
-    scenario = _read_input(args.file, stdin)
-    try:
-        script = counter_script(scenario, args.offer, anyway=args.anyway)
-    except ScenarioError as error:
-        raise _offer_error(error) from None
+    _, script = _coached(args, stdin, counter_script)
     return script_text(script, hint=_ANYWAY_HINT.format(what="one"))
 
 
 def _packages(args: argparse.Namespace, stdin: TextIO) -> str:
     from planner.packages import packages
 
-    scenario = _read_input(args.file, stdin)
-    try:
-        found = packages(scenario, args.offer, anyway=args.anyway)
-    except ScenarioError as error:
-        raise _offer_error(error) from None
+    scenario, found = _coached(args, stdin, packages)
     if args.format == "json":
         data = {"packages": [package.model_dump(mode="json") for package in found]}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -177,11 +180,7 @@ def _packages_table(scenario: Scenario, name: str, found: list[Package], anyway:
 def _callsheet(args: argparse.Namespace, stdin: TextIO) -> str:
     from planner.coach import call_sheet, call_sheet_text
 
-    scenario = _read_input(args.file, stdin)
-    try:
-        sheet = call_sheet(scenario, args.offer, anyway=args.anyway)
-    except ScenarioError as error:
-        raise _offer_error(error) from None
+    _, sheet = _coached(args, stdin, call_sheet)
     text = call_sheet_text(sheet)
     if sheet.warning and not sheet.items:
         text += _ANYWAY_HINT.format(what="one") + "\n"

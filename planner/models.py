@@ -244,18 +244,10 @@ class Term(Frozen):
         if value is None:
             return None
         kind = info.data.get("type")
-        if kind == "choice":
-            options = info.data.get("options") or []
-            if value not in options:
-                raise ValueError(
-                    f"must be one of the options {_list_words(options)}, got {show(value)}"
-                    + (_did_you_mean(value, options) if isinstance(value, str) else "")
-                )
-        elif kind in ("money", "number"):
-            if isinstance(value, str):
-                raise ValueError(f"must be a finite number, got {show(value)}")
-            if kind == "money" and value < 0:
-                raise ValueError(f"must not be negative (money), got {show(_compact(value))}")
+        if kind in ("money", "number", "choice"):
+            problem = _value_problem(value, kind, info.data.get("options") or [])
+            if problem:
+                raise ValueError(problem)
         return value
 
     @field_validator("target")
@@ -409,7 +401,7 @@ class Scenario(Frozen):
                             "is not a term of this scenario" + _did_you_mean(key, terms),
                         )
             for key, value in offer.values.items():
-                problem = _value_problem(value, terms[key])
+                problem = _value_problem(value, terms[key].type, terms[key].options)
                 if problem:
                     raise ScenarioError(f"offers[{i}].values.{key}", problem)
             for j, answer in enumerate(offer.rounds):
@@ -421,7 +413,9 @@ class Scenario(Frozen):
                         + _did_you_mean(answer.term, terms),
                     )
                 if answer.value is not None:
-                    problem = _value_problem(answer.value, terms[answer.term])
+                    problem = _value_problem(
+                        answer.value, terms[answer.term].type, terms[answer.term].options
+                    )
                     if problem:
                         raise ScenarioError(f"{where}.value", problem)
         return self
@@ -465,18 +459,17 @@ def _check_unique(field: str, names: list[str]) -> None:
         seen[key] = i
 
 
-def _value_problem(value: float | str, term: Term) -> str | None:
-    if term.type == "choice":
-        assert term.options is not None
-        if value not in term.options:
-            hint = _did_you_mean(value, term.options) if isinstance(value, str) else ""
-            return (
-                f"must be one of the options {_list_words(term.options)}, got {show(value)}{hint}"
-            )
+def _value_problem(value: float | str, kind: str, options: list[str] | None) -> str | None:
+    """What is wrong with a value for a term of this type (and options), or ``None``."""
+    if kind == "choice":
+        options = options or []
+        if value not in options:
+            hint = _did_you_mean(value, options) if isinstance(value, str) else ""
+            return f"must be one of the options {_list_words(options)}, got {show(value)}{hint}"
         return None
     if isinstance(value, str):
         return f"must be a finite number, got {show(value)}"
-    if term.type == "money" and value < 0:
+    if kind == "money" and value < 0:
         return f"must not be negative (money), got {show(_compact(value))}"
     return None
 

@@ -35,47 +35,6 @@ _STANCE_WORDS: dict[Stance, str] = {
 }
 
 
-def status_of(value: float | str | None, term: Term, stance: Stance) -> tuple[Status, bool]:
-    """The status of one term of one offer, and whether it is a must-win."""
-    if value is None:
-        return "unknown", False
-    below_bottom = term.bottom_line is not None and not at_least_as_good(
-        value, term.bottom_line, term
-    )
-    if below_bottom:
-        if stance == "fixed":
-            return "deal_breaker", False
-        return "push", True
-    if term.target is None or at_least_as_good(value, term.target, term):
-        return "met", False
-    if stance == "fixed":
-        return "drop", False
-    if stance == "negotiable":
-        return "push", False
-    return "trade", False
-
-
-def shortfall(value: float | str | None, term: Term) -> float | None:
-    """How far the value falls short of what you would ask for, relative to it.
-
-    The gap to the target (or the bottom line where there is no target) divided
-    by that reference; for a choice, option steps over the number of options
-    less one. Zero when the value is as good as the reference; ``None`` when the
-    value or the reference is not known.
-    """
-    reference = term.reference
-    if value is None or reference is None:
-        return None
-    if isinstance(value, str) or isinstance(reference, str):
-        assert term.options is not None
-        steps = term.rank(reference) - term.rank(value)
-        return max(steps, 0) / (len(term.options) - 1)
-    gap = value - reference if term.better == "lower" else reference - value
-    if gap <= 0:
-        return 0.0
-    return min(gap / abs(reference) if reference != 0 else gap, sys.float_info.max)
-
-
 def _gap_words(
     value: float | str,
     against: float | str,
@@ -181,7 +140,13 @@ class _Spec:
 
 
 def plan_term(term: Term, offer: Offer, currency: str, spec: _Spec | None = None) -> TermPlan:
-    """The plan for one term of one offer (the same rules as :func:`status_of`, precomputed)."""
+    """The plan for one term of one offer: its status, must-win, ask, reason and shortfall.
+
+    The shortfall is how far the value falls short of what you would ask for
+    (the target, else the bottom line), relative to it: for a choice, option
+    steps over the number of options less one; where that divisor is 0, the
+    gap itself. Zero when the value is as good; ``None`` when either is unknown.
+    """
     spec = spec or _Spec(term)
     name = spec.name
     value = offer.values.get(name)

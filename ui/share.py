@@ -37,32 +37,39 @@ def render(views: Views | None, problems: list[Problem]) -> None:
 
 def downloads(views: Views, where: str) -> None:
     """The three files a user takes away."""
-    stem = views.file_stem
-    files, csv, md = st.columns(3)
-    files.download_button(
-        "Scenario file (.json)",
-        data=views.scenario_json.encode("utf-8"),
-        file_name=f"{stem}.json",
-        mime="application/json",
-        key=f"{where}_download_scenario",
-        help="Open it again later from ① Start, or send it instead of a link.",
-        on_click="ignore",
-    )
-    csv.download_button(
-        "Comparison (.csv)",
-        data=views.comparison_csv,
-        file_name=f"{stem}-comparison.csv",
-        mime="text/csv",
-        key=f"{where}_download_csv",
-        help="A row per term: your line, and each offer's value, stance and status.",
-        on_click="ignore",
-    )
-    md.download_button(
-        "One-page brief (.md)",
-        data=views.brief.encode("utf-8"),
-        file_name=f"{stem}-brief.md",
-        mime="text/markdown",
-        key=f"{where}_download_brief",
-        help="The plan on one page, to print or paste.",
-        on_click="ignore",
-    )
+    files = [
+        (
+            "Scenario file (.json)",
+            views.scenario_json.encode("utf-8"),
+            ".json",
+            "application/json",
+            "scenario",
+            "Open it again later from ① Start, or send it instead of a link.",
+        ),
+        (
+            "Comparison (.csv)",
+            views.comparison_csv,
+            "-comparison.csv",
+            "text/csv",
+            "csv",
+            "A row per term: your line, and each offer's value, stance and status.",
+        ),
+        (
+            "One-page brief (.md)",
+            views.brief.encode("utf-8"),
+            "-brief.md",
+            "text/markdown",
+            "brief",
+            "The plan on one page, to print or paste.",
+        ),
+    ]
+    for column, (label, data, suffix, mime, name, tip) in zip(st.columns(3), files, strict=True):
+        column.download_button(
+            label,
+            data=data,
+            file_name=f"{views.file_stem}{suffix}",
+            mime=mime,
+            key=f"{where}_download_{name}",
+            help=tip,
+            on_click="ignore",
+        )
