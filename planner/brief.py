@@ -27,6 +27,7 @@ STATUS_WORDS = {
     "drop": "Drop",
     "push": "Push",
     "trade": "Trade",
+    "reference": "Current job",
 }
 
 

@@ -25,6 +25,7 @@ STATUS_COLOURS = {
     "push": "#1565c0",
     "deal_breaker": "#c62828",
     "unknown": "#bdbdbd",
+    "reference": "#616161",
 }
 STATUS_LABELS = {
     "met": "met",
@@ -33,6 +34,7 @@ STATUS_LABELS = {
     "push": "push",
     "deal_breaker": "deal breaker",
     "unknown": "unknown",
+    "reference": "current job",
 }
 LOW, HIGH = -1.0, 2.0
 

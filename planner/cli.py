@@ -9,7 +9,9 @@ output then, and there is never a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO, TypeVar
@@ -54,10 +56,26 @@ def _read_input(name: str, stdin: TextIO) -> Scenario:
         raise
 
 
-def _plan_output(scenario: Scenario, form: str) -> str:
+def _today(args: argparse.Namespace) -> datetime.date | None:
+    """The day ``--today`` names (so that days left can be reproduced), else ``None``."""
+    text = getattr(args, "today", None)
+    if text is None:
+        return None
+    if _ISO_DAY.fullmatch(text):
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ScenarioError("--today", f"must be a date written YYYY-MM-DD, got {text!r}")
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _plan_output(scenario: Scenario, form: str, today: datetime.date | None = None) -> str:
     from planner.rules import make_plan
 
-    plan = make_plan(scenario)
+    plan = make_plan(scenario, today=today)
     if form == "json":
         return (
             json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False)
@@ -74,7 +92,8 @@ def _plan_output(scenario: Scenario, form: str) -> str:
 
 
 def _plan(args: argparse.Namespace, stdin: TextIO) -> str:
-    return _plan_output(_read_input(args.file, stdin), args.format)
+    today = _today(args)
+    return _plan_output(_read_input(args.file, stdin), args.format, today)
 
 
 def _link(args: argparse.Namespace, stdin: TextIO) -> str:
@@ -208,6 +227,14 @@ def _offer_command(
     return command
 
 
+def _today_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="count the days left to each deadline from this date (default: the local date)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m planner",
@@ -226,6 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="table",
         help="table: readable plan; json: the plan result; csv: the comparison table",
     )
+    _today_option(plan)
     plan.set_defaults(run=_plan)
 
     link = commands.add_parser(

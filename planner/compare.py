@@ -87,6 +87,7 @@ STATUS_WORDS = {
     "drop": "⚪ drop",
     "push": "🔵 push",
     "trade": "🟡 trade",
+    "reference": "⚫ reference",
 }
 """Each status as the plan labels it (the JSON and the CSV use the same words), with a
 colour mark that matches the charts' colours."""
@@ -105,9 +106,10 @@ CURRENT_JOB_WORDS = {
 def status_words(labels: TermPlan, current: bool) -> str:
     """A term's status in words; your current job is compared, not negotiated."""
     if current:
-        if labels.must_win or labels.status == "deal_breaker":
-            return CURRENT_JOB_WORDS["deal_breaker"]
-        return CURRENT_JOB_WORDS[labels.status]
+        if labels.status == "unknown":
+            return CURRENT_JOB_WORDS["unknown"]
+        standing = {"below_bottom_line": "deal_breaker", "below_target": "trade"}
+        return CURRENT_JOB_WORDS[standing.get(labels.standing or "", "met")]
     return STATUS_WORDS[labels.status] + (" · must win" if labels.must_win else "")
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import itertools
 import math
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -25,6 +27,7 @@ from pydantic import (
     PlainValidator,
     StrictBool,
     StringConstraints,
+    TypeAdapter,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -36,14 +39,27 @@ FORMAT = "negotiation-planner/1"
 PLAN_FORMAT = "negotiation-plan/1"
 
 TermType = Literal["money", "number", "choice"]
-Per = Literal["year", "once"]
+Per = Literal["year", "once", "month", "hour"]
+Kind = Literal["pay", "variable", "equity", "benefit"]
+Phase = Literal["opening", "countering", "decide"]
 Better = Literal["higher", "lower"]
 Stance = Literal["fixed", "limited", "negotiable", "unknown"]
-Status = Literal["unknown", "met", "deal_breaker", "drop", "push", "trade"]
+Status = Literal["unknown", "met", "deal_breaker", "drop", "push", "trade", "reference"]
 Verdict = Literal["walk_away", "accept", "negotiate", "current"]
 
 STANCES: tuple[Stance, ...] = ("fixed", "limited", "negotiable", "unknown")
-STATUSES: tuple[Status, ...] = ("unknown", "met", "deal_breaker", "drop", "push", "trade")
+STATUSES: tuple[Status, ...] = (
+    "unknown",
+    "met",
+    "deal_breaker",
+    "drop",
+    "push",
+    "trade",
+    "reference",
+)
+KINDS: tuple[Kind, ...] = ("pay", "variable", "equity", "benefit")
+PERCENTILES: tuple[str, ...] = ("p10", "p25", "p50", "p75", "p90")
+DEFAULT_VESTING: tuple[float, ...] = (25.0, 25.0, 25.0, 25.0)
 
 
 def _compact(number: float) -> float | int:
@@ -121,6 +137,7 @@ Name = Annotated[str, BeforeValidator(_strip), StringConstraints(min_length=1, m
 
 TermKey = Annotated[str, BeforeValidator(_strip)]
 Note = Annotated[str, StringConstraints(max_length=500)]
+Reason = Annotated[str, StringConstraints(max_length=300)]
 IsoDate = Annotated[str, PlainValidator(_iso_date)]
 """A date written ``YYYY-MM-DD``, such as ``2026-03-04``."""
 
@@ -154,31 +171,74 @@ def _list_words(items: Iterable[str], limit: int = 8) -> str:
     return ", ".join(items[:limit]) + more
 
 
-@cache
-def _field_names(model: type[BaseModel]) -> frozenset[str]:
-    """Every field of a model (immutable, so one copy can serve every instance)."""
-    return frozenset(model.model_fields)
-
-
 class Frozen(BaseModel):
     """Base of every model here: immutable, and unknown fields are an error."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
 
-    @classmethod
-    def trusted(cls, **values: Any) -> Self:
-        """Build from values the planner computed itself (every field given, already valid).
 
-        Skips validation like ``model_construct`` but also its per-call work on
-        defaults: a plan has a row per offer and term (2,000 in the largest
-        scenario), and this is most of the cost of planning.
-        """
-        model = cls.__new__(cls)
-        object.__setattr__(model, "__dict__", values)
-        object.__setattr__(model, "__pydantic_fields_set__", _field_names(cls))
-        object.__setattr__(model, "__pydantic_extra__", None)
-        object.__setattr__(model, "__pydantic_private__", None)
-        return model
+class Market(Frozen):
+    """What the market pays for this role, in the term's own unit (per year, per hour...).
+
+    ``source`` names where the figures come from (BLS OEWS May 2025, a salary
+    survey, Levels.fyi for your level); at least two percentiles, not decreasing.
+    """
+
+    source: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    p10: Number | None = None
+    p25: Number | None = None
+    p50: Number | None = None
+    p75: Number | None = None
+    p90: Number | None = None
+
+    @model_validator(mode="after")
+    def _two_rising_percentiles(self) -> Market:
+        given = self.points()
+        if len(given) < 2:
+            raise ValueError("must give at least two percentiles (p10, p25, p50, p75, p90)")
+        for (low_p, low), (high_p, high) in itertools.pairwise(given):
+            if high < low:
+                raise ValueError(
+                    f"p{high_p} ({show(_compact(high))}) must not be below "
+                    f"p{low_p} ({show(_compact(low))})"
+                )
+        return self
+
+    def points(self) -> list[tuple[int, float]]:
+        """The percentiles given, lowest first: ``[(25, 61000.0), (50, 72000.0), ...]``."""
+        out: list[tuple[int, float]] = []
+        for key in PERCENTILES:
+            figure = getattr(self, key)
+            if figure is not None:
+                out.append((int(key[1:]), figure))
+        return out
+
+
+def _vesting(value: Any) -> list[float]:
+    if not isinstance(value, list):
+        raise ValueError(f"must be a list of percents, year 1 first, got {show(value)}")
+    if not 1 <= len(value) <= 10:
+        raise ValueError(f"must list 1 to 10 yearly percents, got {len(value)}")
+    out: list[float] = []
+    for i, item in enumerate(value):
+        try:
+            number = _finite_number(item)
+        except ValueError as error:
+            raise ValueError(f"year {i + 1} {error}") from None
+        if not 0 <= number <= 100:
+            raise ValueError(f"year {i + 1} must be 0 to 100 percent, got {show(item)}")
+        out.append(number)
+    total = math.fsum(out)
+    if abs(total - 100) > 1e-6:
+        raise ValueError(f"must add up to 100 percent, got {show(_compact(total))}")
+    return out
+
+
+Vesting = Annotated[
+    list[float],
+    PlainValidator(_vesting),
+    PlainSerializer(lambda v: [_compact(x) for x in v]),
+]
 
 
 class Term(Frozen):
@@ -187,6 +247,10 @@ class Term(Frozen):
     name: Name
     type: TermType
     per: Per | None = None
+    kind: Kind | None = None
+    expected: Annotated[Number, Field(ge=0, le=200)] | None = None
+    vesting: Vesting | None = None
+    step: Annotated[Number, Field(gt=0)] | None = None
     unit: Annotated[str, StringConstraints(max_length=20)] | None = None
     better: Better | None = None
     options: list[Option] | None = Field(default=None, validate_default=True)
@@ -194,6 +258,7 @@ class Term(Frozen):
     bottom_line: Value | None = None
     target: Value | None = None
     priority: Annotated[Whole, Field(ge=1, le=5)] = 3
+    market: Market | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -206,7 +271,7 @@ class Term(Frozen):
                 data.setdefault("per", "year")
         return data
 
-    @field_validator("per", "unit", "better", "options", "variable")
+    @field_validator("per", "unit", "better", "options", "variable", "kind", "expected")
     @classmethod
     def _only_for_its_type(cls, value: Any, info: ValidationInfo) -> Any:
         kind = info.data.get("type")
@@ -216,6 +281,8 @@ class Term(Frozen):
             "better": ("money", "number"),
             "options": ("choice",),
             "variable": ("money",),
+            "kind": ("money",),
+            "expected": ("money",),
         }[str(info.field_name)]
         if kind is not None and kind not in allowed and value not in (None, False):
             kinds = " and ".join(allowed)
@@ -275,13 +342,45 @@ class Term(Frozen):
             )
         return target
 
+    @field_validator("vesting", "market")
+    @classmethod
+    def _money_only(cls, value: Any, info: ValidationInfo) -> Any:
+        kind = info.data.get("type")
+        if value is not None and kind is not None and kind != "money":
+            raise ValueError(f"applies only to money terms, and this is a {kind} term")
+        return value
+
+    @field_validator("step")
+    @classmethod
+    def _step_for_figures(cls, value: Any, info: ValidationInfo) -> Any:
+        kind = info.data.get("type")
+        if value is not None and kind == "choice":
+            raise ValueError("applies only to money and number terms, and this is a choice term")
+        return value
+
     @property
     def is_money(self) -> bool:
         return self.type == "money"
 
     @property
     def is_recurring(self) -> bool:
-        return self.type == "money" and self.per == "year"
+        return self.type == "money" and self.per != "once"
+
+    @property
+    def money_kind(self) -> Kind:
+        """``pay``, ``variable``, ``equity`` or ``benefit``; ``variable: true`` reads as variable."""
+        if self.kind is not None:
+            return self.kind
+        return "variable" if self.variable else "pay"
+
+    @property
+    def expected_percent(self) -> float:
+        """The percent of the stated figure you expect (only variable and equity use it)."""
+        return 100.0 if self.expected is None else self.expected
+
+    @property
+    def vesting_percents(self) -> tuple[float, ...]:
+        return DEFAULT_VESTING if self.vesting is None else tuple(self.vesting)
 
     @property
     def reference(self) -> float | str | None:
@@ -324,9 +423,11 @@ class Offer(Frozen):
     values: dict[TermKey, Value] = Field(default_factory=dict)
     flexibility: dict[TermKey, Stance] = Field(default_factory=dict)
     notes: dict[TermKey, Note] = Field(default_factory=dict)
+    reasons: dict[TermKey, Reason] = Field(default_factory=dict)
+    deadline: IsoDate | None = None
     rounds: list[Round] = Field(default_factory=list, max_length=MAX_ROUNDS)
 
-    @field_validator("values", "flexibility", "notes", mode="before")
+    @field_validator("values", "flexibility", "notes", "reasons", mode="before")
     @classmethod
     def _each_term_once(cls, entries: Any) -> Any:
         """Names ignore surrounding space, so "Base salary" and " Base salary" are one term."""
@@ -375,6 +476,9 @@ class Scenario(Frozen):
     title: Annotated[str, StringConstraints(max_length=200)] = ""
     currency: str = "USD"
     max_asks: Annotated[Whole, Field(ge=1, le=10)] = 3
+    years: Annotated[Whole, Field(ge=1, le=10)] = 4
+    hours_per_week: Annotated[Number, Field(gt=0, le=100)] = 40.0
+    disclose_competing: StrictBool = False
     terms: Annotated[list[Term], Field(min_length=1, max_length=100)]
     offers: Annotated[list[Offer], Field(min_length=1, max_length=20)]
 
@@ -393,11 +497,11 @@ class Scenario(Frozen):
         _check_unique("offers", [o.name for o in self.offers])
         terms = {t.name: t for t in self.terms}
         for i, offer in enumerate(self.offers):
-            for field in ("values", "flexibility", "notes"):
-                for key in getattr(offer, field):
+            for part in ("values", "flexibility", "notes", "reasons"):
+                for key in getattr(offer, part):
                     if key not in terms:
                         raise ScenarioError(
-                            f"offers[{i}].{field}.{key}",
+                            f"offers[{i}].{part}.{key}",
                             "is not a term of this scenario" + _did_you_mean(key, terms),
                         )
             for key, value in offer.values.items():
@@ -475,9 +579,43 @@ def _value_problem(value: float | str, kind: str, options: list[str] | None) -> 
 
 
 # --- the plan ---------------------------------------------------------------
+#
+# The plan is made of frozen, slotted dataclasses rather than pydantic models: a
+# plan has a row per offer and term (2,000 in the largest scenario) and the
+# planner builds them from values it computed itself, so validating them again
+# would be most of the cost of planning. Pydantic still writes them out: a
+# ``TypeAdapter`` at the boundary (:meth:`Plan.to_json`) applies the same
+# serializers as the scenario (whole numbers as integers).
+
+MarketPosition = float | str
+"""A percentile (``37.5``), or ``"<p10"`` / ``">p90"`` outside the figures given."""
 
 
-class TermPlan(Frozen):
+@dataclass(frozen=True, slots=True)
+class YearMoney:
+    """One year of an offer's money, by kind; ``None`` where a value is not known."""
+
+    year: int
+    guaranteed: Number | None
+    variable: Number | None
+    equity: Number | None
+    one_off: Number | None
+    benefits: Number | None
+    total: Number | None
+    on_paper: Number | None
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An offer's money over the scenario's ``years``; totals ``None`` when any year's is."""
+
+    years: list[YearMoney]
+    total: Number | None
+    on_paper: Number | None
+
+
+@dataclass(frozen=True, slots=True)
+class TermPlan:
     """What the plan says about one term of one offer."""
 
     term: str
@@ -491,10 +629,22 @@ class TermPlan(Frozen):
     stance: Stance
     shortfall: float | None = None
     note: str = ""
+    best_elsewhere: str | None = None
+    market_position: MarketPosition | None = None
+    bottom_line_position: MarketPosition | None = None
+    target_position: MarketPosition | None = None
+    has_market: bool = False
+    opening_ask: Value | None = None
+    """After rounds: what you first asked for on this term (``None`` when it was not asked)."""
+    answers: int = 0
+    """How many rounds answered this term (with a value or a stance)."""
+    standing: Literal["below_bottom_line", "below_target", "meets"] | None = None
+    """Your current job's value against your line (``None`` for offers and unknown values)."""
 
 
-class OfferPlan(Frozen):
-    """The verdict, ask list and per-term labels of one offer."""
+@dataclass(frozen=True, slots=True)
+class OfferPlan:
+    """The verdict, ask list, per-term labels and money of one offer."""
 
     name: str
     current: bool
@@ -502,6 +652,14 @@ class OfferPlan(Frozen):
     why: str
     asks: list[str]
     terms: list[TermPlan]
+    phase: Phase = "opening"
+    opening_asks: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    days_left: int | None = None
+    behind_current: list[str] | None = None
+    money: Money | None = None
+    notices: list[str] = field(default_factory=list)
+    """Plain-word warnings and reminders: a deadline, the market, a must-win."""
 
     def term(self, name: str) -> TermPlan:
         for term in self.terms:
@@ -510,17 +668,50 @@ class OfferPlan(Frozen):
         raise KeyError(name)
 
 
-class Plan(Frozen):
+_MARKET_ONLY = ("market_position", "bottom_line_position", "target_position")
+_INTERNAL = ("has_market", "standing")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
     """The plan result: one entry per offer, in the scenario's order."""
 
+    offers: list[OfferPlan]
     format: Literal["negotiation-plan/1"] = "negotiation-plan/1"
     title: str = ""
     currency: str = "USD"
     max_asks: int = 3
-    offers: list[OfferPlan]
+    years: int = 4
+    today: str | None = None
 
     def offer(self, name: str) -> OfferPlan:
         for offer in self.offers:
             if name_key(offer.name) == name_key(name):
                 return offer
         raise KeyError(name)
+
+    def to_json(self) -> dict[str, Any]:
+        """The plan result of SCENARIO_FORMAT.md as JSON-ready data.
+
+        ``market_position`` (and the positions of the bottom line and target)
+        appear only for terms that have market data.
+        """
+        data: dict[str, Any] = _plan_adapter().dump_python(self, mode="json")
+        ordered = {"format": data.pop("format"), **data}
+        for offer in ordered["offers"]:
+            for term in offer["terms"]:
+                if not term["has_market"]:
+                    for key in _MARKET_ONLY:
+                        term.pop(key)
+                for key in _INTERNAL:
+                    term.pop(key)
+        return ordered
+
+    def model_dump(self, mode: str = "json") -> dict[str, Any]:
+        """The same as :meth:`to_json` (the name pydantic models use)."""
+        return self.to_json()
+
+
+@cache
+def _plan_adapter() -> TypeAdapter[Plan]:
+    return TypeAdapter(Plan)

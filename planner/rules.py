@@ -7,14 +7,20 @@ know your bottom line and commit to it.
 
 from __future__ import annotations
 
+import datetime
+import itertools
 import math
 import sys
+from dataclasses import replace
+from typing import Literal
 
 from planner import formatting as fmt
 from planner.errors import ScenarioError
 from planner.models import (
+    Market,
     Offer,
     OfferPlan,
+    Phase,
     Plan,
     Scenario,
     Stance,
@@ -22,10 +28,10 @@ from planner.models import (
     Term,
     TermPlan,
     Verdict,
-    apply_rounds,
     at_least_as_good,
     name_key,
 )
+from planner.valuation import money_of
 
 _STANCE_WORDS: dict[Stance, str] = {
     "fixed": "the company says it is fixed",
@@ -57,6 +63,157 @@ def _gap_words(
     return f"{fmt.amount(gap, term, currency)} {side}"
 
 
+def default_step(term: Term, offers: list[Offer]) -> float | None:
+    """The term's ``step``: the smallest sensible change an ask or package makes.
+
+    Given in the file, or by the format's default: for money 500 where the larger
+    of the bottom line and target is at least 10,000, 100 where it is at least
+    1,000, else 1; for numbers 1 where every figure of the term (bottom line,
+    target, the offers' values and their rounds) is whole, else 0.5. ``None``
+    for choices.
+    """
+    if term.type == "choice":
+        return None
+    if term.step is not None:
+        return term.step
+    if term.type == "money":
+        figures = [x for x in (term.bottom_line, term.target) if isinstance(x, float)]
+        top = max(figures, default=0.0)
+        return 500.0 if top >= 10_000 else 100.0 if top >= 1_000 else 1.0
+    seen: list[float | str | None] = [term.bottom_line, term.target]
+    for offer in offers:
+        seen.append(offer.values.get(term.name))
+        seen.extend(r.value for r in offer.rounds if r.term == term.name)
+    whole = all(not isinstance(x, float) or x.is_integer() for x in seen)
+    return 1.0 if whole else 0.5
+
+
+class _Spec:
+    """One term made ready for fast comparison: values become keys where higher is better."""
+
+    __slots__ = (
+        "bottom",
+        "divisor",
+        "lower",
+        "market",
+        "name",
+        "options",
+        "ranks",
+        "ref",
+        "step",
+        "target",
+        "term",
+    )
+
+    def __init__(self, term: Term, step: float | None = None) -> None:
+        self.term = term
+        self.name = term.name
+        self.lower = term.better == "lower"
+        self.options = term.options
+        self.ranks = {o: i for i, o in enumerate(term.options)} if term.options else None
+        self.bottom = self.key(term.bottom_line)
+        self.target = self.key(term.target)
+        self.ref = self.key(term.reference)
+        self.step = step if step is not None else (None if self.ranks is not None else 1.0)
+        self.market = term.market
+        reference = term.reference
+        if self.ranks is not None:
+            self.divisor: float = len(self.ranks) - 1
+        else:
+            self.divisor = abs(reference) if isinstance(reference, float) else 0.0
+
+    def key(self, value: float | str | None) -> float | None:
+        if value is None:
+            return None
+        if self.ranks is not None:
+            return float(self.ranks[value])  # type: ignore[index]
+        assert isinstance(value, float)
+        return -value if self.lower else value
+
+    def value_of(self, key: float) -> float | str:
+        """The term's value for a key (the inverse of :meth:`key`)."""
+        if self.options is not None:
+            return self.options[int(key)]
+        value = -key if self.lower else key
+        return 0.0 if value == 0 else value
+
+    def halfway(self, start: float, goal: float) -> float:
+        """The key halfway from ``start`` towards ``goal``, rounded to the step towards the goal.
+
+        For money and numbers: a whole multiple of the step (counted from 0),
+        never past the goal; where that is no better than ``start`` (the gap is
+        under one step), the goal itself. For a choice: the next option towards
+        the goal.
+        """
+        if goal <= start:
+            return goal
+        if self.ranks is not None:
+            return min(start + 1, goal)
+        step = self.step or 1.0
+        middle = (start + goal) / 2 / step
+        nearest = round(middle)
+        count = nearest if abs(middle - nearest) < 1e-9 else math.ceil(middle)
+        figure = min(round(count * step, 9), goal)
+        return goal if figure <= start else figure
+
+
+def _status(spec: _Spec, key: float | None, stance: Stance) -> tuple[Status, bool]:
+    """The status and must-win of a value (as a key) under a stance."""
+    if key is None:
+        return "unknown", False
+    if spec.bottom is not None and key < spec.bottom:
+        return ("deal_breaker", False) if stance == "fixed" else ("push", True)
+    if spec.target is None or key >= spec.target:
+        return "met", False
+    if stance == "fixed":
+        return "drop", False
+    if stance == "negotiable":
+        return "push", False
+    return "trade", False
+
+
+def _shortfall(spec: _Spec, key: float | None) -> float | None:
+    if key is None or spec.ref is None:
+        return None
+    gap = max(spec.ref - key, 0.0)
+    gap = gap / spec.divisor if spec.divisor else gap
+    return min(gap, sys.float_info.max)  # finite, so the plan is always valid JSON
+
+
+def _ask_key(spec: _Spec, status: Status, key: float) -> float | None:
+    """The ask figure (as a key) of a push or trade term; ``None`` for other statuses."""
+    if status == "push":
+        return spec.ref
+    if status == "trade":
+        assert spec.target is not None
+        return spec.halfway(key, spec.target)
+    return None
+
+
+def market_position(value: float | str | None, market: Market | None) -> float | str | None:
+    """The percentile of a figure by straight lines between the percentiles given.
+
+    Below the lowest given: ``"<pN"``; above the highest: ``">pN"``; ``None``
+    when there is no figure or no market data.
+    """
+    if value is None or market is None or isinstance(value, str):
+        return None
+    points = market.points()
+    low_p, low = points[0]
+    high_p, high = points[-1]
+    if value < low:
+        return f"<p{low_p}"
+    if value > high:
+        return f">p{high_p}"
+    for (p1, v1), (p2, v2) in itertools.pairwise(points):
+        if v1 <= value <= v2:
+            if v2 == v1:
+                return p1
+            position = p1 + (value - v1) / (v2 - v1) * (p2 - p1)
+            return int(position) if position.is_integer() else position
+    return high_p  # not reached: the points cover [low, high]
+
+
 def _current_reason(value: float | str, term: Term, currency: str) -> str:
     """Your current job is not negotiated: say how it compares with your line."""
     if term.bottom_line is not None and not at_least_as_good(value, term.bottom_line, term):
@@ -85,8 +242,10 @@ def reason_for(
     ``ranks`` (option -> position) saves looking choices up in the options list.
     """
     if value is None:
+        if current:
+            return "Not recorded for your current job"
         return "Not known yet: ask the recruiter before you decide"
-    if current:
+    if current or status == "reference":
         return _current_reason(value, term, currency)
     if status == "met":
         if term.target is not None:
@@ -111,36 +270,22 @@ def reason_for(
     return f"{gap} your target and {_STANCE_WORDS[stance]}: ask modestly or trade it"
 
 
-class _Spec:
-    """One term made ready for fast comparison: values become keys where higher is better."""
-
-    __slots__ = ("bottom", "divisor", "lower", "name", "ranks", "ref", "target", "term")
-
-    def __init__(self, term: Term) -> None:
-        self.term = term
-        self.name = term.name
-        self.lower = term.better == "lower"
-        self.ranks = {o: i for i, o in enumerate(term.options)} if term.options else None
-        self.bottom = self.key(term.bottom_line)
-        self.target = self.key(term.target)
-        self.ref = self.key(term.reference)
-        reference = term.reference
-        if self.ranks is not None:
-            self.divisor: float = len(self.ranks) - 1
-        else:
-            self.divisor = abs(reference) if isinstance(reference, float) else 0.0
-
-    def key(self, value: float | str | None) -> float | None:
-        if value is None:
-            return None
-        if self.ranks is not None:
-            return float(self.ranks[value])  # type: ignore[index]
-        assert isinstance(value, float)
-        return -value if self.lower else value
+def _figure(value: float | str | None, term: Term, currency: str) -> str:
+    if value is None:
+        return "not known"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return fmt.amount(value, term, currency)
 
 
-def plan_term(term: Term, offer: Offer, currency: str, spec: _Spec | None = None) -> TermPlan:
-    """The plan for one term of one offer: its status, must-win, ask, reason and shortfall.
+def plan_term(
+    term: Term,
+    offer: Offer,
+    currency: str,
+    spec: _Spec | None = None,
+    stance_override: Stance | None = None,
+) -> TermPlan:
+    """The plan for one term of an offer without rounds: status, must-win, ask, reason.
 
     The shortfall is how far the value falls short of what you would ask for
     (the target, else the bottom line), relative to it: for a choice, option
@@ -150,44 +295,39 @@ def plan_term(term: Term, offer: Offer, currency: str, spec: _Spec | None = None
     spec = spec or _Spec(term)
     name = spec.name
     value = offer.values.get(name)
-    stance = offer.flexibility.get(name, "unknown")
-    must_win = False
-    gap = None
-    if value is None:
-        status: Status = "unknown"
+    stance = stance_override or offer.flexibility.get(name, "unknown")
+    key = spec.key(value)
+    standing: Literal["below_bottom_line", "below_target", "meets"] | None = None
+    if offer.current:
+        status: Status = "unknown" if value is None else "reference"
+        must_win = False
+        ask = None
+        if key is not None:
+            if spec.bottom is not None and key < spec.bottom:
+                standing = "below_bottom_line"
+            elif spec.target is not None and key < spec.target:
+                standing = "below_target"
+            else:
+                standing = "meets"
     else:
-        k = spec.key(value)
-        assert k is not None
-        if spec.bottom is not None and k < spec.bottom:
-            status = "deal_breaker" if stance == "fixed" else "push"
-            must_win = stance != "fixed"
-        elif spec.target is None or k >= spec.target:
-            status = "met"
-        elif stance == "fixed":
-            status = "drop"
-        elif stance == "negotiable":
-            status = "push"
-        else:
-            status = "trade"
-        if spec.ref is not None:
-            gap = max(spec.ref - k, 0.0)
-            gap = gap / spec.divisor if spec.divisor else gap
-            gap = min(gap, sys.float_info.max)  # finite, so the plan is always valid JSON
-    asking = status == "push" or status == "trade"
-    return TermPlan.trusted(
+        status, must_win = _status(spec, key, stance)
+        ask_key = _ask_key(spec, status, key) if key is not None else None
+        ask = None if ask_key is None else spec.value_of(ask_key)
+    return TermPlan(
         term=name,
         status=status,
         must_win=must_win,
         offer=value,
         bottom_line=term.bottom_line,
         target=term.target,
-        ask=term.reference if asking else None,
+        ask=ask,
         reason=reason_for(
             status, must_win, value, term, stance, currency, offer.current, spec.ranks
         ),
         stance=stance,
-        shortfall=gap,
+        shortfall=_shortfall(spec, key),
         note=offer.notes.get(name, ""),
+        standing=standing,
     )
 
 
@@ -223,7 +363,9 @@ def _names(names: list[str], limit: int = 3) -> str:
     return text + (f" and {more} more" if more else "")
 
 
-def why_of(verdict: Verdict, terms: list[TermPlan], asks: list[str]) -> str:
+def why_of(
+    verdict: Verdict, terms: list[TermPlan], asks: list[str], phase: Phase = "opening"
+) -> str:
     """The verdict in one sentence a candidate can act on."""
 
     def named(status: Status) -> list[str]:
@@ -237,6 +379,11 @@ def why_of(verdict: Verdict, terms: list[TermPlan], asks: list[str]) -> str:
             "which the company will not move"
         )
     if verdict == "accept":
+        if phase == "decide":
+            return (
+                "The company has answered and nothing is left worth asking for: "
+                "decide on the offer as it stands"
+            )
         dropped = named("drop")
         if dropped:
             return (
@@ -246,16 +393,24 @@ def why_of(verdict: Verdict, terms: list[TermPlan], asks: list[str]) -> str:
         return "Meets your targets: nothing is worth asking for"
     must = [t.term for t in terms if t.must_win]
     parts: list[str] = []
-    if must:
-        parts.append(f"acceptable only if you win {_names(must)}")
-    elif asks:
-        parts.append("worth negotiating")
-    if asks:
-        extra = len([t for t in terms if t.status in ("push", "trade")]) - len(asks)
-        asked = f"{len(asks)} ask{'s' if len(asks) != 1 else ''}, all at once"
-        if extra > 0:
-            asked += f" ({extra} smaller one{'s' if extra != 1 else ''} left out to stay moderate)"
-        parts.append(asked)
+    if phase == "countering":
+        if asks:
+            parts.append(f"counter once on {_names(asks)}, then decide")
+        if must:
+            parts.append(f"acceptable only if you win {_names(must)}")
+    else:
+        if must:
+            parts.append(f"acceptable only if you win {_names(must)}")
+        elif asks:
+            parts.append("worth negotiating")
+        if asks:
+            extra = len([t for t in terms if t.status in ("push", "trade")]) - len(asks)
+            asked = f"{len(asks)} ask{'s' if len(asks) != 1 else ''}, all at once"
+            if extra > 0:
+                asked += (
+                    f" ({extra} smaller one{'s' if extra != 1 else ''} left out to stay moderate)"
+                )
+            parts.append(asked)
     unknown = named("unknown")
     if unknown:
         parts.append(f"find out {_names(unknown)} first")
@@ -263,45 +418,267 @@ def why_of(verdict: Verdict, terms: list[TermPlan], asks: list[str]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def plan_offer(
-    scenario: Scenario,
-    offer: Offer,
-    priorities: dict[str, int],
-    specs: list[_Spec] | None = None,
-) -> OfferPlan:
-    """Statuses, verdict and ask list of one offer."""
-    specs = specs or [_Spec(term) for term in scenario.terms]
-    currency = scenario.currency
-    terms = [plan_term(spec.term, offer, currency, spec) for spec in specs]
-    verdict = verdict_of(offer, terms)
-    asks = [] if offer.current else ask_order(terms, priorities)[: scenario.max_asks]
-    return OfferPlan.trusted(
-        name=offer.name,
-        current=offer.current,
-        verdict=verdict,
-        why=why_of(verdict, terms, asks),
-        asks=asks,
-        terms=terms,
+class _Context:
+    """What planning every offer shares: specs, priorities, the current job, today."""
+
+    __slots__ = ("currency", "current", "learned", "priorities", "scenario", "specs", "today")
+
+    def __init__(self, scenario: Scenario, today: datetime.date) -> None:
+        self.scenario = scenario
+        self.currency = scenario.currency
+        self.priorities = {term.name: term.priority for term in scenario.terms}
+        self.specs = [_Spec(t, default_step(t, scenario.offers)) for t in scenario.terms]
+        self.learned = [offer.learned() for offer in scenario.offers]
+        self.current = next((o for o in self.learned if o.current), None)
+        self.today = today
+
+
+def _rounds_of(offer: Offer) -> tuple[dict[str, int], dict[str, bool]]:
+    """Per term: how many rounds answered it, and whether its one answer gave a value."""
+    answers: dict[str, int] = {}
+    valued: dict[str, bool] = {}
+    for answer in offer.rounds:
+        if answer.value is None and answer.stance is None:
+            continue
+        answers[answer.term] = answers.get(answer.term, 0) + 1
+        valued[answer.term] = answer.value is not None
+    return answers, valued
+
+
+def _after_rounds(ctx: _Context, offer: Offer, learned: Offer) -> tuple[list[TermPlan], list[str]]:
+    """The term plans of an offer with rounds, by the contract's rounds rules; and its opening asks."""
+    currency = ctx.currency
+    opening = [plan_term(s.term, offer, currency, s) for s in ctx.specs]
+    opening_asks = ask_order(opening, ctx.priorities)[: ctx.scenario.max_asks]
+    asked = set(opening_asks)
+    answers, valued = _rounds_of(offer)
+    terms: list[TermPlan] = []
+    for spec, first in zip(ctx.specs, opening, strict=True):
+        name = spec.name
+        count = answers.get(name, 0)
+        stance: Stance = "fixed" if count >= 2 else learned.flexibility.get(name, "unknown")
+        value = learned.values.get(name)
+        key = spec.key(value)
+        status, must_win = _status(spec, key, stance)
+        first_key = spec.key(first.ask) if name in asked else None
+        reason = reason_for(status, must_win, value, spec.term, stance, currency, False, spec.ranks)
+        ask: float | str | None = None
+        if status in ("push", "trade") and not must_win and key is not None:
+            if name not in asked:
+                status = "drop"
+                reason = (
+                    f"{reason.split(';')[0].split(':')[0]}; not one of your first asks, "
+                    "and a new ask after the company answered costs goodwill: let it go"
+                )
+            elif first_key is not None and key >= first_key:
+                status = "drop"
+                reason = (
+                    f"They moved to {_figure(value, spec.term, currency)}, "
+                    "what you asked for: take it"
+                )
+        if status in ("push", "trade") and key is not None:
+            rule_key = _ask_key(spec, status, key)
+            assert rule_key is not None
+            if first_key is not None:
+                if count == 1 and valued.get(name, False):
+                    ask_key = spec.halfway(key, first_key)
+                    if must_win and spec.bottom is not None:
+                        ask_key = max(ask_key, spec.bottom)
+                    ask_key = min(ask_key, first_key)
+                    reason += f"; they answered once: counter once at {_figure(spec.value_of(ask_key), spec.term, currency)}"
+                else:
+                    ask_key = min(rule_key, first_key)
+            else:
+                ask_key = rule_key
+            ask = spec.value_of(ask_key)
+        if count >= 2 and status in ("deal_breaker", "drop"):
+            reason += " (they answered twice: treat it as fixed)"
+        terms.append(
+            TermPlan(
+                term=name,
+                status=status,
+                must_win=must_win,
+                offer=value,
+                bottom_line=spec.term.bottom_line,
+                target=spec.term.target,
+                ask=ask,
+                reason=reason,
+                stance=stance,
+                shortfall=_shortfall(spec, key),
+                note=learned.notes.get(name, ""),
+                opening_ask=first.ask if name in asked else None,
+                answers=count,
+            )
+        )
+    return terms, opening_asks
+
+
+def _alternatives(
+    ctx: _Context, index: int, terms: list[TermPlan]
+) -> tuple[list[TermPlan], list[str] | None]:
+    """Best elsewhere per term and the behind-current list of the offer at ``index``."""
+    learned = ctx.learned
+    offer = learned[index]
+    if offer.current:
+        return terms, None
+    current = ctx.current
+    behind: list[str] = []
+    out: list[TermPlan] = []
+    for spec, row in zip(ctx.specs, terms, strict=True):
+        key = spec.key(row.offer)
+        best_name: str | None = None
+        if key is not None:
+            best_key = key
+            for j, other in enumerate(learned):
+                if j == index:
+                    continue
+                other_key = spec.key(other.values.get(spec.name))
+                if other_key is not None and other_key > best_key:
+                    best_key = other_key
+                    best_name = other.name
+            if current is not None:
+                current_key = spec.key(current.values.get(spec.name))
+                if current_key is not None and key < current_key:
+                    behind.append(spec.name)
+        updates: dict[str, object] = {}
+        if best_name is not None:
+            updates["best_elsewhere"] = best_name
+        out.append(replace(row, **updates) if updates else row)  # type: ignore[arg-type]
+    return out, behind
+
+
+def _with_market(spec: _Spec, row: TermPlan) -> TermPlan:
+    market = spec.market
+    if market is None:
+        return row
+    return replace(
+        row,
+        has_market=True,
+        market_position=market_position(row.offer, market),
+        bottom_line_position=market_position(spec.term.bottom_line, market),
+        target_position=market_position(spec.term.target, market),
     )
 
 
-def make_plan(scenario: Scenario) -> Plan:
+def _notices(
+    ctx: _Context, offer: Offer, verdict: Verdict, days_left: int | None, terms: list[TermPlan]
+) -> list[str]:
+    notes: list[str] = []
+    if days_left is not None:
+        when = offer.deadline
+        if offer.current:
+            if days_left < 0:
+                notes.append(f"Your employer's counter-offer expired on {when}")
+            else:
+                notes.append(
+                    f"Your employer's counter-offer expires on {when} ({_days(days_left)})"
+                )
+        elif days_left < 0:
+            notes.append(
+                f"The deadline ({when}) has passed: ask whether the offer still stands "
+                "before anything else"
+            )
+        elif verdict == "negotiate" and days_left <= 2:
+            notes.append(
+                f"The deadline is {when} ({_days(days_left)}): ask politely for a few more days "
+                "to decide"
+            )
+        else:
+            notes.append(f"Answer by {when} ({_days(days_left)})")
+    for spec, row in zip(ctx.specs, terms, strict=True):
+        market = spec.market
+        if market is None:
+            continue
+        points = dict(market.points())
+        p90 = points.get(90)
+        p25 = points.get(25)
+        target = spec.term.target
+        if p90 is not None and isinstance(target, float) and target > p90:
+            notes.append(
+                f"{spec.name}: your target is above the market's 90th percentile "
+                f"({_figure(p90, spec.term, ctx.currency)}, {market.source}): "
+                "expect pushback; have a reason ready"
+            )
+        if (
+            p25 is not None
+            and isinstance(row.offer, float)
+            and row.offer < p25
+            and not offer.current
+        ):
+            notes.append(
+                f"{spec.name}: the offer is below the market's 25th percentile "
+                f"({_figure(p25, spec.term, ctx.currency)}, {market.source})"
+            )
+    return notes
+
+
+def _days(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"
+
+
+def plan_offer(ctx: _Context, index: int) -> OfferPlan:
+    """Statuses, verdict, ask list, alternatives, money and deadline of one offer."""
+    scenario = ctx.scenario
+    offer = scenario.offers[index]
+    learned = ctx.learned[index]
+    if offer.rounds and not offer.current:
+        terms, opening_asks = _after_rounds(ctx, offer, learned)
+    else:
+        terms = [plan_term(s.term, learned, ctx.currency, s) for s in ctx.specs]
+        opening_asks = []
+    verdict = verdict_of(offer, terms)
+    asks = [] if offer.current else ask_order(terms, ctx.priorities)[: scenario.max_asks]
+    if not offer.rounds and not offer.current:
+        opening_asks = list(asks)
+    if offer.current:
+        phase: Phase = "decide" if offer.rounds else "opening"
+    elif not offer.rounds:
+        phase = "opening"
+    else:
+        phase = "countering" if verdict == "negotiate" else "decide"
+    terms, behind = _alternatives(ctx, index, terms)
+    if any(s.market is not None for s in ctx.specs):
+        terms = [_with_market(s, row) for s, row in zip(ctx.specs, terms, strict=True)]
+    days_left = None
+    if offer.deadline is not None:
+        days_left = (datetime.date.fromisoformat(offer.deadline) - ctx.today).days
+    return OfferPlan(
+        name=offer.name,
+        current=offer.current,
+        verdict=verdict,
+        why=why_of(verdict, terms, asks, phase),
+        asks=asks,
+        terms=terms,
+        phase=phase,
+        opening_asks=opening_asks,
+        deadline=offer.deadline,
+        days_left=days_left,
+        behind_current=behind,
+        money=money_of(scenario, learned),
+        notices=_notices(ctx, offer, verdict, days_left, terms),
+    )
+
+
+def make_plan(scenario: Scenario, *, today: datetime.date | None = None) -> Plan:
     """The plan for every offer of the scenario, in the scenario's order.
 
-    It plans on what the company answered: where an offer has ``rounds``, each
-    term's latest value and stance from them replace the ones first recorded
-    (:func:`planner.models.apply_rounds`). A scenario without rounds is planned
-    exactly as it stands.
+    Offers with ``rounds`` are planned by the contract's rounds rules (opening
+    asks, counter once, answered twice means fixed, no new asks). ``today``
+    counts the days left to each deadline (the local date when not given).
     """
-    scenario = apply_rounds(scenario)
-    priorities = {term.name: term.priority for term in scenario.terms}
-    specs = [_Spec(term) for term in scenario.terms]
-    return Plan.trusted(
-        format="negotiation-plan/1",
+    day = today or datetime.date.today()
+    ctx = _Context(scenario, day)
+    return Plan(
+        offers=[plan_offer(ctx, i) for i in range(len(scenario.offers))],
         title=scenario.title,
         currency=scenario.currency,
         max_asks=scenario.max_asks,
-        offers=[plan_offer(scenario, offer, priorities, specs) for offer in scenario.offers],
+        years=scenario.years,
+        today=day.isoformat(),
     )
 
 

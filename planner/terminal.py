@@ -20,6 +20,7 @@ STATUS_WORDS = {
     "drop": "drop",
     "push": "push",
     "trade": "trade",
+    "reference": "current job",
 }
 
 

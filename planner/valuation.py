@@ -1,17 +1,31 @@
-"""What each offer is worth in money, shown honestly.
+"""What each offer is worth in money, year by year, shown honestly.
 
-Guaranteed yearly pay, variable yearly pay (bonus, commission, equity: terms
-marked ``variable``) and one-off money are kept apart. A money term whose
-``better`` is ``lower`` is a cost you pay (a health premium, say) and counts
-against the offer. A value that is not known is reported as not known: a total
-that depends on it is ``None``, never a guess that counts it as zero.
+The contract's "Money over the years": guaranteed pay, variable pay at the
+payout you expect, equity by its vesting schedule at the value you expect,
+one-off money in year 1, and benefits apart (worth money, never added to pay).
+A value that is not known makes what depends on it ``None`` ("not known"),
+never a guess that counts it as zero. It is for comparing offers; it is not a
+tax calculation.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
-from planner.models import Frozen, Offer, Scenario, Term
+from planner.models import Frozen, Money, Offer, Scenario, Term, YearMoney
+
+Column = Literal["guaranteed", "variable", "equity", "one_off", "benefits"]
+COLUMNS: tuple[Column, ...] = ("guaranteed", "variable", "equity", "one_off", "benefits")
+PAY_COLUMNS: tuple[Column, ...] = ("guaranteed", "variable", "equity", "one_off")
+
+COLUMN_LABELS: dict[Column, str] = {
+    "guaranteed": "Guaranteed pay",
+    "variable": "Variable pay (expected)",
+    "equity": "Equity (expected)",
+    "one_off": "One-off money",
+    "benefits": "Benefits (not pay)",
+}
 
 Part = Literal["guaranteed", "variable", "one_off"]
 
@@ -20,6 +34,128 @@ PART_LABELS: dict[Part, str] = {
     "variable": "Variable yearly pay",
     "one_off": "One-off money",
 }
+
+
+def yearly(value: float, term: Term, hours_per_week: float) -> float:
+    """A recurring figure as a yearly amount: ``month`` × 12, ``hour`` × hours × 52."""
+    if term.per == "month":
+        return value * 12
+    if term.per == "hour":
+        return value * hours_per_week * 52
+    return value
+
+
+def column_of(term: Term) -> Column | None:
+    """Where a money term's money goes in year 1 (``None`` for a term that is not money)."""
+    if term.type != "money":
+        return None
+    kind = term.money_kind
+    if kind == "benefit":
+        return "benefits"
+    if kind == "equity":
+        return "equity"
+    if term.per == "once":
+        return "one_off"
+    return "variable" if kind == "variable" else "guaranteed"
+
+
+def contribution(
+    term: Term, value: float, year: int, hours_per_week: float, *, on_paper: bool = False
+) -> float:
+    """What one money term gives in one year (1-based), at the expected payout or on paper."""
+    kind = term.money_kind
+    share = 1.0 if on_paper or kind not in ("variable", "equity") else term.expected_percent / 100
+    if term.per == "once":
+        if kind == "equity":
+            vesting = term.vesting_percents
+            if year > len(vesting):
+                return 0.0
+            return value * vesting[year - 1] / 100 * share
+        return value * share if year == 1 else 0.0
+    return yearly(value, term, hours_per_week) * share
+
+
+def contributes(term: Term, year: int) -> bool:
+    """Whether a term gives anything in that year (so that not knowing it matters)."""
+    if term.per != "once":
+        return True
+    if term.money_kind == "equity":
+        vesting = term.vesting_percents
+        return year <= len(vesting) and vesting[year - 1] > 0
+    return year == 1
+
+
+def _cents(value: float) -> float:
+    rounded = round(value, 2)
+    return 0.0 if rounded == 0 else rounded  # no "-0"
+
+
+def money_of(scenario: Scenario, offer: Offer) -> Money:
+    """One offer's money for years 1 to ``scenario.years``, from the values it holds.
+
+    Give it the offer as its rounds left it (:meth:`Offer.learned`).
+    """
+    money_terms = [t for t in scenario.terms if t.type == "money"]
+    hours = scenario.hours_per_week
+    years: list[YearMoney] = []
+    for year in range(1, scenario.years + 1):
+        sums: dict[Column, float | None] = dict.fromkeys(COLUMNS, 0.0)
+        paper = 0.0
+        paper_known = True
+        for term in money_terms:
+            column = column_of(term)
+            assert column is not None
+            value = offer.values.get(term.name)
+            if value is None:
+                if contributes(term, year):
+                    sums[column] = None
+                    if column != "benefits":
+                        paper_known = False
+                continue
+            assert isinstance(value, float)
+            amount = contribution(term, value, year, hours)
+            current = sums[column]
+            if current is not None:
+                sums[column] = current + amount
+            if column != "benefits":
+                paper += contribution(term, value, year, hours, on_paper=True)
+        cents = {c: None if v is None else _cents(v) for c, v in sums.items()}
+        pay = [cents[c] for c in PAY_COLUMNS]
+        total = None if any(v is None for v in pay) else _cents(math.fsum(v or 0.0 for v in pay))
+        years.append(
+            YearMoney(
+                year=year,
+                guaranteed=cents["guaranteed"],
+                variable=cents["variable"],
+                equity=cents["equity"],
+                one_off=cents["one_off"],
+                benefits=cents["benefits"],
+                total=total,
+                on_paper=_cents(paper) if paper_known else None,
+            )
+        )
+    totals = [y.total for y in years]
+    papers = [y.on_paper for y in years]
+    return Money(
+        years=years,
+        total=None
+        if any(t is None for t in totals)
+        else _cents(math.fsum(t or 0.0 for t in totals)),
+        on_paper=None
+        if any(p is None for p in papers)
+        else _cents(math.fsum(p or 0.0 for p in papers)),
+    )
+
+
+def ranked_by_money(scenario: Scenario, moneys: list[Money]) -> list[int]:
+    """Offer indexes, best expected total over the years first; not known last, in order."""
+    known = [(i, m.total) for i, m in enumerate(moneys) if m.total is not None]
+    unknown = [i for i, m in enumerate(moneys) if m.total is None]
+    known.sort(key=lambda pair: -(pair[1] or 0.0))
+    return [i for i, _ in known] + unknown
+
+
+# --- the first year, as the earlier views show it ------------------------------
 
 
 class Amount(Frozen):
@@ -32,7 +168,7 @@ class Amount(Frozen):
 
 
 class Valuation(Frozen):
-    """One offer's money, by kind, and its first-year total."""
+    """One offer's first-year money, by kind (benefits apart, never added)."""
 
     offer: str
     current: bool
@@ -40,7 +176,7 @@ class Valuation(Frozen):
     variable: Amount
     one_off: Amount
     first_year: float | None
-    """Guaranteed + variable + one-off, or ``None`` when any part is not known."""
+    """Guaranteed + variable (equity included, at the expected value) + one-off."""
 
     def part(self, part: Part) -> Amount:
         amount: Amount = getattr(self, part)
@@ -48,23 +184,25 @@ class Valuation(Frozen):
 
 
 def part_of(term: Term) -> Part | None:
-    """Which kind of money a term is, or ``None`` for a term that is not money."""
-    if term.type != "money":
+    """Which first-year part a money term counts in (``None``: not money, or a benefit)."""
+    column = column_of(term)
+    if column is None or column == "benefits":
         return None
-    if term.per == "once":
-        return "one_off"
-    return "variable" if term.variable else "guaranteed"
+    if column == "equity":
+        return "variable"
+    return column
 
 
-def _amount(offer: Offer, terms: list[Term]) -> Amount:
+def _amount(scenario: Scenario, offer: Offer, terms: list[Term]) -> Amount:
     known = 0.0
     missing: list[str] = []
     for term in terms:
         value = offer.values.get(term.name)
         if value is None:
-            missing.append(term.name)
+            if contributes(term, 1):
+                missing.append(term.name)
         elif isinstance(value, float):
-            known += -value if term.better == "lower" else value
+            known += contribution(term, value, 1, scenario.hours_per_week)
     return Amount(
         total=None if missing else known,
         known=known,
@@ -74,14 +212,14 @@ def _amount(offer: Offer, terms: list[Term]) -> Amount:
 
 
 def value_offer(scenario: Scenario, offer: Offer) -> Valuation:
-    """One offer's money, with the latest figures its rounds recorded (see Offer.learned)."""
+    """One offer's first-year money, with the latest figures its rounds recorded."""
     offer = offer.learned()
     parts: dict[Part, list[Term]] = {"guaranteed": [], "variable": [], "one_off": []}
     for term in scenario.terms:
         part = part_of(term)
         if part is not None:
             parts[part].append(term)
-    amounts = {part: _amount(offer, terms) for part, terms in parts.items()}
+    amounts = {part: _amount(scenario, offer, terms) for part, terms in parts.items()}
     totals = [a.total for a in amounts.values()]
     first_year = None if any(t is None for t in totals) else sum(t for t in totals if t is not None)
     return Valuation(
@@ -95,5 +233,5 @@ def value_offer(scenario: Scenario, offer: Offer) -> Valuation:
 
 
 def value_offers(scenario: Scenario) -> list[Valuation]:
-    """The money of every offer, in the scenario's order."""
+    """The first-year money of every offer, in the scenario's order."""
     return [value_offer(scenario, offer) for offer in scenario.offers]
