@@ -23,16 +23,11 @@ from planner.charts import (
 )
 from planner.coach import call_sheet_markdown
 from planner.compare import comparison_table, offer_plan_table
-from planner.draft import (
-    OFFER_COLUMNS,
-    TERM_COLUMNS,
-    draft_from_scenario,
-    offer_editor_rows,
-    term_editor_rows,
-)
+from planner.draft import draft_from_scenario
 from planner.export import csv_bytes
 from planner.share import make_link
-from planner.views import coaching_of
+from ui.editor import OFFER_COLUMNS, TERM_COLUMNS, offer_editor_rows, term_editor_rows
+from ui.views import coaching_of
 
 
 @st.cache_resource

@@ -6,13 +6,10 @@ written: never as a heading, a link or HTML.
 
 from __future__ import annotations
 
-import re
-
 from planner import formatting as fmt
 from planner.models import OfferPlan, Plan, Scenario
 from planner.valuation import PART_LABELS, value_offer
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&\"'=/%^])")
+from planner.wording import escape
 
 VERDICT_WORDS = {
     "accept": "Accept",
@@ -29,12 +26,6 @@ STATUS_WORDS = {
     "trade": "Trade",
     "reference": "Current job",
 }
-
-
-def escape(text: str) -> str:
-    """Markdown-escape user text: every ASCII punctuation mark that Markdown reads."""
-    flat = " ".join(text.split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
 
 
 def brief(scenario: Scenario, plan: Plan, *, call_sheets: bool = False) -> str:

@@ -26,12 +26,12 @@ from typing import Literal
 from pydantic import Field
 
 from planner import formatting as fmt
-from planner.brief import escape
 from planner.catalog import RuleOfThumb, load_catalog
-from planner.draft import parse_number
 from planner.models import Frozen, OfferPlan, Scenario, Status, Term, TermPlan, Value, Verdict
+from planner.numbers import parse_number
 from planner.packages import Package, package_progress, packages
 from planner.rules import ask_order, make_plan, negotiated_offer
+from planner.wording import escape
 
 PRIORITY_REASONS = {
     5: "This matters most to me.",

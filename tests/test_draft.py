@@ -11,18 +11,15 @@ from planner.draft import (
     Cell,
     add_catalog_terms,
     add_offer,
-    apply_editor_state,
     blank_draft,
     build_scenario,
     draft_from_scenario,
-    offer_from_editor,
-    offer_row_ids,
-    parse_number,
     remove_offer,
-    terms_from_editor,
 )
-from planner.workspace import Workspace
+from planner.numbers import parse_number
 from tests.strategies import scenario_data
+from ui.editor import apply_editor_state, offer_from_editor, offer_row_ids, terms_from_editor
+from ui.workspace import Workspace
 
 SALES = read_scenario_bytes(sample_files()["Account executive offers"].read_bytes())
 

@@ -14,10 +14,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner import Scenario, ScenarioError, make_plan, read_scenario, read_scenario_bytes
-from planner.brief import brief, escape
+from planner.brief import brief
 from planner.compare import comparison_table
 from planner.export import csv_bytes
 from planner.share import encode, read_link
+from planner.wording import escape
 from tests.apptest import page_text, start_app
 from tests.builders import offer, scenario_data, term
 

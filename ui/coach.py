@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 
 from planner import ScenarioError
-from planner.brief import escape
 from planner.catalog import load_catalog
 from planner.coach import CallSheet, Script, call_sheet_markdown
 from planner.draft import Draft, Problem
@@ -25,8 +24,9 @@ from planner.followup import (
 from planner.models import STANCES
 from planner.packages import Package
 from planner.rounds import round_lines, stop_advice
-from planner.views import Views
+from planner.wording import escape
 from ui import session
+from ui.views import Views
 
 NO_CHANGE = "no change"
 

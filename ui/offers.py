@@ -6,11 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from planner import Plan
-from planner.brief import escape
 from planner.catalog import load_catalog
-from planner.draft import OFFER_COLUMNS, Draft, Problem, offer_editor_rows
+from planner.draft import Draft, Problem
 from planner.models import STANCES
+from planner.wording import escape
 from ui import session
+from ui.editor import OFFER_COLUMNS, offer_editor_rows
 from ui.plan import VERDICTS
 
 COLUMNS = {

@@ -8,12 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from planner import Plan, Scenario, formatting
-from planner.brief import escape
 from planner.charts import money_spec, position_spec
 from planner.draft import Draft, Problem
 from planner.models import OfferPlan
-from planner.views import Views
+from planner.wording import escape
 from ui.share import downloads
+from ui.views import Views
 
 VERDICTS = {
     "accept": ("Accept", "green", "✅"),

@@ -1,7 +1,7 @@
 """Session state: a few named keys, set up once; callbacks only move values in or out.
 
 Keys (each session has its own; nothing here is shared between users):
-- ``workspace``: the :class:`planner.workspace.Workspace` the editors start from;
+- ``workspace``: the :class:`ui.workspace.Workspace` the editors start from;
 - ``scenario``: the last valid :class:`planner.Scenario` (what the plan shows);
 - ``notice``: a message about the last load (a sample, a file, a link), or ``None``;
 - ``start_tab``: the tab to open first (the plan, when the page came from a link);
@@ -30,8 +30,8 @@ from planner.draft import (
 )
 from planner.models import STANCES
 from planner.share import PARAM, read_link
-from planner.views import Coaching, Views, coaching_of, views_of
-from planner.workspace import Workspace
+from ui.views import Coaching, Views, coaching_of, views_of
+from ui.workspace import Workspace
 
 FIRST_SAMPLE = "Account executive offers"
 TABS = {

@@ -6,7 +6,7 @@ import streamlit as st
 
 from planner.draft import Problem
 from planner.share import DEFAULT_BASE_URL, LinkError, link_with
-from planner.views import Views
+from ui.views import Views
 
 
 def render(views: Views | None, problems: list[Problem]) -> None:

@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from planner.catalog import load_catalog
-from planner.draft import TERM_COLUMNS, Draft, Problem, term_editor_rows
+from planner.draft import Draft, Problem
 from ui import session
+from ui.editor import TERM_COLUMNS, term_editor_rows
 
 COLUMNS = {
     "name": st.column_config.TextColumn(

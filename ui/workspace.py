@@ -18,15 +18,9 @@ from typing import Any
 
 from pydantic import Field
 
-from planner.draft import (
-    Draft,
-    OfferDraft,
-    TermRow,
-    offer_from_editor,
-    offer_row_ids,
-    terms_from_editor,
-)
+from planner.draft import Draft, OfferDraft, TermRow
 from planner.models import Frozen
+from ui.editor import offer_from_editor, offer_row_ids, terms_from_editor
 
 Signature = list[tuple[str, str, str, str, str]]
 
