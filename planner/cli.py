@@ -85,7 +85,8 @@ def _plan_output(scenario: Scenario, form: str, today: datetime.date | None = No
         from planner.compare import comparison_table
         from planner.export import csv_bytes
 
-        return csv_bytes(comparison_table(scenario, plan)).decode("utf-8-sig")
+        table = comparison_table(scenario, plan)
+        return csv_bytes(table, lineterminator="\n").decode("utf-8-sig")
     from planner.terminal import plan_table
 
     return plan_table(scenario, plan)
@@ -106,7 +107,10 @@ def _unlink(args: argparse.Namespace, stdin: TextIO) -> str:
     from planner.scenario_file import write_scenario
     from planner.share import read_link
 
-    text = stdin.read(MAX_BYTES + 1) if args.link == "-" else args.link
+    try:
+        text = stdin.read(MAX_BYTES + 1) if args.link == "-" else args.link
+    except UnicodeDecodeError:
+        raise ScenarioError("standard input", "is not UTF-8 text") from None
     return write_scenario(read_link(text))
 
 
@@ -329,21 +333,42 @@ def main(
         run: Callable[[argparse.Namespace, TextIO], str] = args.run
         text = run(args, stdin or sys.stdin)
     except (ScenarioError, UsageError) as error:
-        err.write(_one_line(str(error)) + "\n")
+        _write(err, _one_line(str(error)) + "\n")
         return EXIT_BAD_INPUT
     except RecursionError:
-        err.write("the input is nested too deeply to be read\n")
+        _write(err, "the input is nested too deeply to be read\n")
         return EXIT_BAD_INPUT
     except MemoryError:
-        err.write("the input is too large to be read\n")
+        _write(err, "the input is too large to be read\n")
         return EXIT_BAD_INPUT
+    is_json = args.command == "unlink" or getattr(args, "format", None) == "json"
     try:
-        out.write(text)
+        _write(out, text, json=is_json)
         out.flush()
     except BrokenPipeError:
         return 0
     return 0
 
 
+def _write(stream: TextIO, text: str, *, json: bool = False) -> None:
+    """The output boundary: every byte the command line shows passes here.
+
+    Control characters from names and notes are shown escaped (see
+    :func:`planner.terminal.terminal_safe`); a stream that cannot take some
+    character (an ASCII-only terminal) gets it as a ``\\u`` escape, never a crash.
+    """
+    from planner.terminal import terminal_safe
+
+    safe = terminal_safe(text, json=json)
+    try:
+        stream.write(safe)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(safe.encode(encoding, "backslashreplace").decode(encoding, "replace"))
+
+
 def _one_line(message: str) -> str:
-    return " ".join(message.split()) if "\n" in message or "\r" in message else message
+    """The error as one line: a line break from the user's text shows as ``\\n``."""
+    from planner.terminal import terminal_safe
+
+    return terminal_safe(message).replace("\n", "\\n")

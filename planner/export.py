@@ -2,38 +2,55 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 
 import pandas as pd
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+FORMULA_CHARS = "=+-@\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66"
+"""What a spreadsheet may take as the start of a formula: ``= + - @``, their full-width
+forms (``＝ ＋ － ＠``, which some spreadsheets turn into the ASCII ones) and small forms."""
+
+SPLIT_CHARS = ",;\t|\r\n"
+"""Where a spreadsheet may guess a new cell starts: the delimiters it tries, and line breaks."""
+
+_FORMULA_START = (*tuple(FORMULA_CHARS), "\t", "\r", "\n")
 _PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
+_INNER_FORMULA = re.compile(f"(?<=[{re.escape(SPLIT_CHARS)}])(\\s*)([{re.escape(FORMULA_CHARS)}])")
 
 
 def neutralise(cell: object) -> object:
-    """Make a cell inert in a spreadsheet (OWASP CSV injection advice).
+    """Make a cell inert in a spreadsheet, whatever delimiter it reads the file with.
 
-    Text that a spreadsheet would run as a formula (starting with ``=``, ``+``,
-    ``-``, ``@``, a tab, CR or LF) gets a leading apostrophe. Numbers, and text
-    that is a plain negative number such as ``-5``, are left as they are.
+    Following OWASP's CSV injection advice, text starting with ``=``, ``+``,
+    ``-``, ``@`` (or a full-width form of one), a tab, CR or LF gets a leading
+    apostrophe. So does every such character that follows ``, ; | tab CR LF``
+    inside the text (spaces between allowed): a reader that splits the line
+    there must not find a cell that starts a formula. Numbers, and text that is
+    a plain negative number such as ``-5``, are left as they are.
     """
-    if not isinstance(cell, str) or not cell:
+    if not isinstance(cell, str) or not cell or _PLAIN_NUMBER.match(cell):
         return cell
-    if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(cell):
-        return "'" + cell
-    return cell
+    inner = _INNER_FORMULA.sub(r"\1'\2", cell)
+    if inner.startswith(_FORMULA_START) or inner.lstrip().startswith(tuple(FORMULA_CHARS)):
+        return "'" + inner
+    return inner
 
 
-def csv_bytes(table: pd.DataFrame) -> bytes:
+def csv_bytes(table: pd.DataFrame, lineterminator: str = "\r\n") -> bytes:
     """The table as UTF-8 CSV (with a byte-order mark, so spreadsheets read accents right).
 
-    Cells that a spreadsheet would run as formulas are neutralised first.
+    Every text cell is quoted and numbers are not, so a reader that guesses
+    types keeps names as text and figures as numbers; cells that a spreadsheet
+    would run as formulas are neutralised first (see :func:`neutralise`).
     """
     safe = table.rename(columns=lambda c: neutralise(str(c))).map(neutralise)
-    # CRLF rows (RFC 4180) also make the writer quote any cell with a CR or LF in
-    # it, so a line break inside a note can never start a new row.
-    text: str = safe.to_csv(index=False, lineterminator="\r\n")
+    # CRLF rows (RFC 4180); every text cell is quoted, so a line break inside a
+    # note can never start a new row.
+    text: str = safe.to_csv(
+        index=False, lineterminator=lineterminator, quoting=csv.QUOTE_NONNUMERIC
+    )
     return text.encode("utf-8-sig")
 
 

@@ -60,12 +60,52 @@ def parse_scenario(data: Any) -> Scenario:
     """Validate already-parsed JSON data as a scenario."""
     if not isinstance(data, dict):
         raise ScenarioError("", f"a scenario must be a JSON object {{...}}, got {show(data, 30)}")
+    _refuse_unencodable(data)
     try:
         return Scenario.model_validate(data)
     except ValidationError as error:
         raise _first_problem(error) from None
     except RecursionError:
         raise ScenarioError("", "the scenario is nested too deeply") from None
+
+
+def unencodable(text: str) -> str | None:
+    """Why this text cannot be written as UTF-8 (a lone surrogate), or ``None`` when it can.
+
+    JSON can spell half of a UTF-16 pair (``"\\ud800"``) on its own; Python reads it
+    as a character no file, page or terminal can take.
+    """
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return f"a lone surrogate at character {error.start + 1}"
+    return None
+
+
+def _refuse_unencodable(data: Any) -> None:
+    """Refuse the first text (a value or a key), in the file's order, that cannot be encoded."""
+    # (place, item, whether the item is a key of the object at that place)
+    stack: list[tuple[tuple[int | str, ...], Any, bool]] = [((), data, False)]
+    while stack:
+        loc, item, is_key = stack.pop()
+        if isinstance(item, str):
+            why = unencodable(item)
+            if why and is_key:
+                raise ScenarioError(
+                    path_of(loc) or "the scenario",
+                    f"has a key that contains text that cannot be encoded ({why})",
+                )
+            if why:
+                raise ScenarioError(path_of(loc), f"contains text that cannot be encoded ({why})")
+        elif isinstance(item, dict):
+            children: list[tuple[tuple[int | str, ...], Any, bool]] = []
+            for key, value in item.items():
+                children += [(loc, key, True), ((*loc, key), value, False)]
+            stack.extend(reversed(children))
+        elif isinstance(item, list):
+            stack.extend(reversed([((*loc, n), value, False) for n, value in enumerate(item)]))
 
 
 def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import base64
 import binascii
 import json
 import zlib
+from collections.abc import Sequence
 from urllib.parse import parse_qs, urlsplit
 
 from planner.errors import ScenarioError
@@ -140,17 +141,35 @@ def decode(param: str) -> Scenario:
         raise LinkError(where, error.problem) from None
 
 
+def single_param(values: Sequence[str]) -> str:
+    """The one ``plan`` value of a link; a link with two or more is refused.
+
+    Readers disagree on which of several to take (the first, the last), so a link
+    checked with one could open a different plan in another.
+    """
+    if len(values) > 1:
+        raise LinkError(
+            "link",
+            f"has {len(values)} {PARAM}= parts, and a planner link has one: ask for the link again",
+        )
+    if not values:
+        raise LinkError("link", f"has no {PARAM}= part: it is not a negotiation planner link")
+    return values[0]
+
+
 def param_of(link: str) -> str:
     """The ``plan`` parameter of a full link, or the text itself when it is bare."""
     link = link.strip()
     if "?" in link or link.startswith(("http://", "https://")):
-        values = parse_qs(urlsplit(link).query).get(PARAM)
-        if not values:
-            raise LinkError("link", f"has no {PARAM}= part: it is not a negotiation planner link")
-        return values[0]
-    if link.startswith(f"{PARAM}="):
-        return link[len(PARAM) + 1 :]
-    return link
+        try:
+            query = urlsplit(link).query
+        except ValueError:
+            raise LinkError("link", "is not a web address") from None
+    elif link.startswith(f"{PARAM}="):
+        query = link
+    else:
+        return link
+    return single_param(parse_qs(query, keep_blank_values=True).get(PARAM, []))
 
 
 def read_link(link: str) -> Scenario:

@@ -2,9 +2,39 @@
 
 from __future__ import annotations
 
+import re
+
 from planner import formatting as fmt
 from planner.models import OfferPlan, Plan, Scenario
 from planner.valuation import PART_LABELS, Valuation, value_offer
+
+_UNSAFE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f"  # C0 but newline, DEL, C1 (ESC, CSI, OSC...)
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidirectional marks and overrides
+    "\u2028\u2029"  # line and paragraph separators
+    "\ud800-\udfff]"  # lone surrogates (no terminal can take them)
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str, *, json: bool = False) -> str:
+    """Text for a terminal: control characters shown visibly escaped, never raw.
+
+    Escape sequences (ESC, CSI, OSC), carriage returns, bidirectional overrides
+    and the like in names and notes could otherwise move the cursor, rewrite a
+    line already shown, change the window title or reorder what is read. They
+    come out as ``\\x1b``, ``\\u202e``...; a newline stays a newline. With ``json``,
+    every escape is written ``\\u001b`` so that JSON text stays valid JSON meaning
+    the same (its own escapes already cover C0 inside strings).
+    """
+    if json:
+        return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _UNSAFE.sub(_escape, text)
+
 
 VERDICT_WORDS = {
     "accept": "ACCEPT",

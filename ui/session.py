@@ -29,7 +29,7 @@ from planner.draft import (
     remove_offer,
 )
 from planner.models import STANCES
-from planner.share import PARAM, read_link
+from planner.share import PARAM, read_link, single_param
 from ui.views import Coaching, Views, coaching_of, views_of
 from ui.workspace import Workspace
 
@@ -51,10 +51,10 @@ def init() -> None:
     st.session_state.setdefault("notice", None)
     st.session_state.setdefault("start_tab", None)
     draft = blank_draft()
-    link = st.query_params.get(PARAM)
-    if link:
+    links = st.query_params.get_all(PARAM)
+    if links:
         try:
-            draft = draft_from_scenario(read_link(link))
+            draft = draft_from_scenario(read_link(single_param(links)))
             st.session_state.start_tab = "plan"
             st.session_state.notice = ("success", "Opened the plan from the link.")
         except ScenarioError as error:
