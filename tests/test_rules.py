@@ -525,7 +525,22 @@ def test_ask_list_is_cut_per_offer_not_across_offers() -> None:
         pytest.param(
             {"bottom_line": 50000, "target": 60000}, 55000, "negotiable", 60000, id="push"
         ),
-        pytest.param({"bottom_line": 50000, "target": 60000}, 55000, "limited", 60000, id="trade"),
+        pytest.param(
+            {"bottom_line": 50000, "target": 60000}, 55000, "limited", 57500, id="trade-halfway"
+        ),
+        pytest.param(
+            {"bottom_line": 50000, "target": 60000}, 59800, "unknown", 60000, id="trade-under-a-step"
+        ),
+        pytest.param(
+            {"bottom_line": 50000, "target": 60000}, 55200, "limited", 58000, id="trade-rounds-up"
+        ),
+        pytest.param(
+            {"type": "choice", "bottom_line": "None", "target": "Comprehensive"},
+            "None",
+            "limited",
+            "Basic",
+            id="trade-choice-next-option",
+        ),
         pytest.param(
             {"bottom_line": 50000, "target": 60000}, 40000, "limited", 60000, id="must-win"
         ),
@@ -539,7 +554,7 @@ def test_ask_list_is_cut_per_offer_not_across_offers() -> None:
         ),
     ],
 )
-def test_ask_is_the_target_or_else_the_bottom_line(
+def test_ask_is_the_target_the_bottom_line_or_a_modest_step_for_a_trade(
     term_fields: dict[str, Any], value: Any, stance: str, ask: Any
 ) -> None:
     scenario = one_term(value, stance, name="Term", **term_fields)
