@@ -115,20 +115,20 @@ def scenario_of(offers: int, terms: int) -> dict[str, Any]:
 
 
 def bench_planning(quick: bool) -> list[dict[str, Any]]:
+    from bench import floor_rules
     from planner import make_plan, parse_scenario
-    from tests import reference
 
     rows = []
     for offers, terms in [(1, 5), (2, 10), (5, 20), (10, 50), (20, 100)]:
         data = scenario_of(offers, terms)
         scenario = parse_scenario(data)
         assert [o.verdict for o in make_plan(scenario).offers] == [
-            o["verdict"] for o in reference.plan(data)
+            o["verdict"] for o in floor_rules.plan(data)
         ]
         repeat = 5 if quick else (200 if offers * terms < 1000 else 30)
         ours, floor = side_by_side(
             lambda s=scenario: make_plan(s),  # type: ignore[misc]
-            lambda d=data: reference.plan(d),  # type: ignore[misc]
+            lambda d=data: floor_rules.plan(d),  # type: ignore[misc]
             3 if quick else 7,
             repeat,
         )

@@ -90,48 +90,87 @@ def _cents(value: float) -> float:
     return 0.0 if rounded == 0 else rounded  # no "-0"
 
 
-def money_of(scenario: Scenario, offer: Offer) -> Money:
+class _MoneyTerm:
+    """A money term made ready to value: its column and its factor for each year."""
+
+    __slots__ = ("column", "counts", "expected", "name", "paper")
+
+    def __init__(self, term: Term, years: int, hours_per_week: float) -> None:
+        column = column_of(term)
+        assert column is not None
+        self.name = term.name
+        self.column = column
+        self.expected = [contribution(term, 1.0, y, hours_per_week) for y in range(1, years + 1)]
+        self.paper = [
+            contribution(term, 1.0, y, hours_per_week, on_paper=True) for y in range(1, years + 1)
+        ]
+        self.counts = [contributes(term, y) for y in range(1, years + 1)]
+
+
+def money_terms(scenario: Scenario) -> list[_MoneyTerm]:
+    """The scenario's money terms made ready for :func:`money_of` (once for every offer)."""
+    return [
+        _MoneyTerm(t, scenario.years, scenario.hours_per_week)
+        for t in scenario.terms
+        if t.type == "money"
+    ]
+
+
+def money_of(scenario: Scenario, offer: Offer, prepared: list[_MoneyTerm] | None = None) -> Money:
     """One offer's money for years 1 to ``scenario.years``, from the values it holds.
 
-    Give it the offer as its rounds left it (:meth:`Offer.learned`).
+    Give it the offer as its rounds left it (:meth:`Offer.learned`); ``prepared``
+    is :func:`money_terms` of the scenario, to share between offers.
     """
-    money_terms = [t for t in scenario.terms if t.type == "money"]
-    hours = scenario.hours_per_week
+    prepared = money_terms(scenario) if prepared is None else prepared
+    count = scenario.years
+    span = range(count)
+    sums: dict[Column, list[float | None]] = {c: [0.0] * count for c in COLUMNS}
+    paper: list[float | None] = [0.0] * count
+    values = offer.values
+    for term in prepared:
+        value = values.get(term.name)
+        column = sums[term.column]
+        pay = term.column != "benefits"
+        if value is None:
+            for y in span:
+                if term.counts[y]:
+                    column[y] = None
+                    if pay:
+                        paper[y] = None
+            continue
+        assert isinstance(value, float)
+        expected = term.expected
+        for y in span:
+            so_far = column[y]
+            if so_far is not None:
+                column[y] = so_far + value * expected[y]
+        if pay:
+            factors = term.paper
+            for y in span:
+                on_paper = paper[y]
+                if on_paper is not None:
+                    paper[y] = on_paper + value * factors[y]
     years: list[YearMoney] = []
-    for year in range(1, scenario.years + 1):
-        sums: dict[Column, float | None] = dict.fromkeys(COLUMNS, 0.0)
-        paper = 0.0
-        paper_known = True
-        for term in money_terms:
-            column = column_of(term)
-            assert column is not None
-            value = offer.values.get(term.name)
-            if value is None:
-                if contributes(term, year):
-                    sums[column] = None
-                    if column != "benefits":
-                        paper_known = False
-                continue
-            assert isinstance(value, float)
-            amount = contribution(term, value, year, hours)
-            current = sums[column]
-            if current is not None:
-                sums[column] = current + amount
-            if column != "benefits":
-                paper += contribution(term, value, year, hours, on_paper=True)
-        cents = {c: None if v is None else _cents(v) for c, v in sums.items()}
-        pay = [cents[c] for c in PAY_COLUMNS]
-        total = None if any(v is None for v in pay) else _cents(math.fsum(v or 0.0 for v in pay))
+    for y in range(count):
+        cents = {c: None if sums[c][y] is None else _cents(sums[c][y]) for c in COLUMNS}  # type: ignore[arg-type]
+        pay_cents = [cents[c] for c in PAY_COLUMNS]
+        total = (
+            None
+            if any(v is None for v in pay_cents)
+            else _cents(math.fsum(v or 0.0 for v in pay_cents))
+        )
+        on_paper = paper[y]
         years.append(
             YearMoney(
-                year=year,
+                year=y + 1,
                 guaranteed=cents["guaranteed"],
                 variable=cents["variable"],
                 equity=cents["equity"],
                 one_off=cents["one_off"],
                 benefits=cents["benefits"],
                 total=total,
-                on_paper=_cents(paper) if paper_known else None,
+                on_paper=None if on_paper is None else _cents(on_paper),
             )
         )
     totals = [y.total for y in years]
