@@ -14,7 +14,7 @@ from planner.scenario_file import parse_scenario
 from tests import reference
 from tests.strategies import scenario_data
 
-STATUS_RANK = {"deal_breaker": 0, "push": 1, "trade": 2, "drop": 3, "met": 4}
+STATUS_RANK = {"deal_breaker": 0, "push": 1, "trade": 2, "drop": 3, "met": 4, "reference": 4}
 VERDICT_RANK = {"walk_away": 0, "negotiate": 1, "accept": 2, "current": 3}
 
 json_values = st.recursive(
