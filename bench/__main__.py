@@ -66,56 +66,9 @@ def side_by_side(
 # --- planning -----------------------------------------------------------------------
 
 
-def scenario_of(offers: int, terms: int) -> dict[str, Any]:
-    kinds = ["money", "number", "choice"]
-    term_list = []
-    for i in range(terms):
-        kind = kinds[i % 3]
-        term: dict[str, Any] = {"name": f"Term {i:03d}", "type": kind, "priority": 1 + i % 5}
-        if kind == "choice":
-            term |= {
-                "options": ["None", "Basic", "Standard", "Full"],
-                "bottom_line": "Basic",
-                "target": "Full",
-            }
-        elif kind == "number":
-            term |= {
-                "unit": "days/year",
-                "better": "lower" if i % 2 else "higher",
-                "bottom_line": 30 if i % 2 else 10,
-                "target": 10 if i % 2 else 30,
-            }
-        else:
-            term |= {"bottom_line": 50_000 + i, "target": 70_000 + i}
-        term_list.append(term)
-    stances = ["fixed", "limited", "negotiable", "unknown"]
-    offer_list = []
-    for j in range(offers):
-        values: dict[str, Any] = {}
-        for i, term in enumerate(term_list):
-            if term["type"] == "choice":
-                values[term["name"]] = term["options"][(i + j) % 4]
-            elif term["type"] == "number":
-                values[term["name"]] = (i * 7 + j * 3) % 40
-            else:
-                values[term["name"]] = 45_000 + ((i + j) * 1_777) % 30_000
-        offer_list.append(
-            {
-                "name": f"Company {j:02d}",
-                "values": values,
-                "flexibility": {t["name"]: stances[(i + j) % 4] for i, t in enumerate(term_list)},
-            }
-        )
-    return {
-        "format": "negotiation-planner/1",
-        "max_asks": 3,
-        "terms": term_list,
-        "offers": offer_list,
-    }
-
-
 def bench_planning(quick: bool) -> list[dict[str, Any]]:
     from bench import floor_rules
+    from devtools.scenarios import scenario_of
     from planner import make_plan, parse_scenario
 
     rows = []
@@ -165,35 +118,12 @@ SIDEBAR_HAS = """([text]) => {
     const bar = document.querySelector('[data-testid="stSidebar"]');
     return !!bar && bar.innerText.includes(text);
 }"""
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
-
-
-async def _open_cell(page: Any, row: int) -> None:
-    """Put the first visible grid's cell (row, second column) into edit mode."""
-    await page.wait_for_selector(IDLE)
-    grid = page.get_by_test_id("stDataFrame").filter(visible=True).first
-    await grid.wait_for()
-    field = page.get_by_test_id("portal").locator(".gdg-input")
-    for _ in range(8):
-        box = await grid.bounding_box()
-        await page.mouse.click(box["x"] + 45, box["y"] + 35 * row + 17)
-        if not await grid.evaluate("g => g.contains(document.activeElement)"):
-            await page.wait_for_timeout(200)
-            continue
-        await page.keyboard.press("ArrowRight")
-        await page.keyboard.press("Enter")
-        try:
-            await field.wait_for(state="visible", timeout=5000)
-            return
-        except Exception:
-            await page.keyboard.press("Escape")
-    raise RuntimeError("could not open a cell")
 
 
 async def _browser_side(script: str, edits: int, is_app: bool) -> dict[str, float]:
     from playwright.async_api import async_playwright
 
-    from tests.browser import launch_options, running_app_process
+    from devtools.browser import IDLE, launch_options, open_cell_async, running_app_process
 
     with running_app_process(script=script) as (url, _process):
         async with async_playwright() as p:
@@ -219,7 +149,7 @@ async def _browser_side(script: str, edits: int, is_app: bool) -> dict[str, floa
                 else:
                     value = expect = f"{9000 + i}"
                     row = 1
-                await _open_cell(page, row)
+                await open_cell_async(page, row)
                 await page.get_by_test_id("portal").locator(".gdg-input").fill(value)
                 begin = time.perf_counter()
                 await page.keyboard.press("Enter")
@@ -278,7 +208,9 @@ print(json.dumps(data.model_dump(mode="json"), indent=2))
 
 
 def bench_startup(quick: bool) -> dict[str, float]:
-    sample = str(ROOT / "data" / "samples" / "sales-hire.json")
+    from planner.catalog import SAMPLES
+
+    sample = str(SAMPLES / "sales-hire.json")
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
         handle.write(MINIMAL)
         minimal = handle.name
@@ -301,10 +233,10 @@ def bench_startup(quick: bool) -> dict[str, float]:
 
 
 def bench_links() -> list[dict[str, Any]]:
+    from devtools.scenarios import largest_scenario, scenario_of
     from planner import parse_scenario, read_scenario_bytes
     from planner.catalog import sample_files
     from planner.share import LinkError, make_link
-    from tests.test_share import largest_scenario
 
     rows = []
     for title, path in sample_files().items():
@@ -332,7 +264,7 @@ async def _memory(sessions: int) -> dict[str, float]:
     from playwright.async_api import async_playwright
 
     from bench.load import rss_mb
-    from tests.browser import launch_options, running_app_process
+    from devtools.browser import IDLE, launch_options, running_app_process
 
     with running_app_process() as (url, process):
         async with async_playwright() as p:

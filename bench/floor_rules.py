@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-
-Prepared = tuple[str, Callable[[Any], float | None], float | None, float | None, float, float | None]
+Prepared = tuple[
+    str, Callable[[Any], float | None], float | None, float | None, float, float | None
+]
 
 
 def _prepared(term: dict[str, Any]) -> Prepared:

@@ -23,13 +23,12 @@ from typing import Any
 
 from playwright.async_api import Page, async_playwright
 
+from devtools.browser import IDLE, launch_options, open_cell_async, running_app_process
 from planner import read_scenario
 from planner.catalog import sample_files
 from planner.share import encode
-from tests.browser import launch_options, running_app_process
 
 ROOT = Path(__file__).resolve().parent.parent
-ROW = 35
 
 
 def session_link(base: str, n: int) -> tuple[str, str]:
@@ -46,32 +45,10 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
-
-
 async def edit_health(page: Page, value: str) -> None:
     """Open the health coverage cell of the first offer and type (Enter is pressed by the caller)."""
-    await page.wait_for_selector(IDLE)
-    grid = page.get_by_test_id("stDataFrame").filter(visible=True).first
-    await grid.wait_for(timeout=60_000)
-    field = page.get_by_test_id("portal").locator(".gdg-input")
-    for _attempt in range(8):  # a grid still laying out may swallow a click or close the editor
-        box = await grid.bounding_box()
-        assert box is not None
-        await page.mouse.click(box["x"] + 45, box["y"] + ROW * 4 + ROW / 2)  # Health coverage row
-        if not await grid.evaluate("grid => grid.contains(document.activeElement)"):
-            await page.wait_for_timeout(200)
-            continue  # arrow keys would move the tabs if the grid has no focus
-        await page.keyboard.press("ArrowRight")
-        await page.keyboard.press("Enter")
-        try:
-            await field.wait_for(state="visible", timeout=5_000)
-            await field.fill(value, timeout=5_000)
-            return
-        except Exception:
-            await page.keyboard.press("Escape")
-            await page.wait_for_selector(IDLE)
-    raise RuntimeError("could not open the health coverage cell")
+    await open_cell_async(page, 4)  # the Health coverage row
+    await page.get_by_test_id("portal").locator(".gdg-input").fill(value, timeout=5_000)
 
 
 async def one_session(

@@ -6,33 +6,27 @@ written: never as a heading, a link or HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from planner import formatting as fmt
 from planner.models import OfferPlan, Plan, Scenario
 from planner.valuation import PART_LABELS, value_offer
-from planner.wording import escape
-
-VERDICT_WORDS = {
-    "accept": "Accept",
-    "negotiate": "Negotiate",
-    "walk_away": "Walk away",
-    "current": "Current job",
-}
-STATUS_WORDS = {
-    "unknown": "Unknown",
-    "met": "Met",
-    "deal_breaker": "Deal breaker",
-    "drop": "Drop",
-    "push": "Push",
-    "trade": "Trade",
-    "reference": "Current job",
-}
+from planner.wording import MUST_WIN, escape_file, status_word, verdict_word
 
 
-def brief(scenario: Scenario, plan: Plan, *, call_sheets: bool = False) -> str:
+def brief(
+    scenario: Scenario,
+    plan: Plan,
+    *,
+    call_sheets: bool = False,
+    escape: Callable[[str], str] = escape_file,
+) -> str:
     """The plan on one page: per offer the verdict, the asks in order and the terms.
 
     An offer with rounds also gets what the company answered and when to stop;
     with ``call_sheets``, each offer being negotiated gets its call sheet too.
+    ``escape`` is for a file (the default: reads cleanly as plain text) or
+    :func:`~planner.wording.escape_page` for a preview on the page.
     """
     title = escape(scenario.title) if scenario.title else "Negotiation plan"
     lines = [
@@ -44,7 +38,7 @@ def brief(scenario: Scenario, plan: Plan, *, call_sheets: bool = False) -> str:
     ]
     for offer in plan.offers:
         lines += [
-            f"## {escape(offer.name)}: {VERDICT_WORDS[offer.verdict]}",
+            f"## {escape(offer.name)}: {verdict_word(offer.verdict)}",
             "",
             escape(offer.why),
             "",
@@ -55,7 +49,7 @@ def brief(scenario: Scenario, plan: Plan, *, call_sheets: bool = False) -> str:
             for n, name in enumerate(offer.asks, start=1):
                 labels = offer.term(name)
                 term = scenario.term(name)
-                must = " (must win)" if labels.must_win else ""
+                must = f" ({MUST_WIN})" if labels.must_win else ""
                 ask = escape(fmt.value(labels.ask, term, scenario.currency))
                 lines.append(f"{n}. {escape(name)}: {ask}{must}")
             lines.append("")
@@ -64,7 +58,8 @@ def brief(scenario: Scenario, plan: Plan, *, call_sheets: bool = False) -> str:
             "| --- | --- | --- | --- | --- | --- | --- |",
         ]
         for labels in offer.terms:
-            status = STATUS_WORDS[labels.status] + (" (must win)" if labels.must_win else "")
+            status = status_word(labels.status, style="title")
+            status += f" ({MUST_WIN})" if labels.must_win else ""
             why = labels.reason + (f" Note: {labels.note}" if labels.note else "")
             cells = [
                 labels.term,
@@ -90,17 +85,19 @@ def brief(scenario: Scenario, plan: Plan, *, call_sheets: bool = False) -> str:
                 money.append(f"{label}: {shown}")
         if money:
             lines += [escape("; ".join(money)), ""]
-        lines += _rounds_markdown(scenario, offer)
+        lines += _rounds_markdown(scenario, offer, escape)
     if call_sheets:
         from planner.coach import call_sheet, call_sheet_markdown
 
         for offer in plan.offers:
             if offer.verdict == "negotiate":
-                lines.append(call_sheet_markdown(call_sheet(scenario, offer.name)))
+                lines.append(call_sheet_markdown(call_sheet(scenario, offer.name), escape))
     return "\n".join(lines)
 
 
-def _rounds_markdown(scenario: Scenario, offer: OfferPlan) -> list[str]:
+def _rounds_markdown(
+    scenario: Scenario, offer: OfferPlan, escape: Callable[[str], str]
+) -> list[str]:
     if not scenario.offer(offer.name).rounds:
         return []
     from planner.rounds import round_lines, stop_advice

@@ -17,6 +17,7 @@ from planner import formatting as fmt
 from planner.models import Plan, Scenario, Term
 from planner.rules import make_plan
 from planner.valuation import PART_LABELS, value_offers
+from planner.wording import STATUS_WORDS
 
 STATUS_COLOURS = {
     "met": "#2e7d32",
@@ -27,15 +28,7 @@ STATUS_COLOURS = {
     "unknown": "#bdbdbd",
     "reference": "#616161",
 }
-STATUS_LABELS = {
-    "met": "met",
-    "drop": "drop",
-    "trade": "trade",
-    "push": "push",
-    "deal_breaker": "deal breaker",
-    "unknown": "unknown",
-    "reference": "current job",
-}
+STATUS_LABELS = STATUS_WORDS
 LOW, HIGH = -1.0, 2.0
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import Field
@@ -31,7 +32,7 @@ from planner.models import Frozen, OfferPlan, Scenario, Status, Term, TermPlan, 
 from planner.numbers import parse_number
 from planner.packages import Package, package_progress, packages
 from planner.rules import ask_order, make_plan, negotiated_offer
-from planner.wording import escape
+from planner.wording import escape_file, join_words, plural
 
 PRIORITY_REASONS = {
     5: "This matters most to me.",
@@ -173,10 +174,8 @@ class Script(Frozen):
 
 
 def _fixed_words(names: list[str]) -> str:
-    if len(names) == 1:
-        return f"{names[0]}, and the company says it is fixed"
-    listed = ", ".join(names[:-1]) + " and " + names[-1]
-    return f"{listed}, and the company says they are fixed"
+    they = "it is" if len(names) == 1 else "they are"
+    return f"{join_words(names)}, and the company says {they} fixed"
 
 
 def fails_words(plan: OfferPlan) -> str:
@@ -208,8 +207,7 @@ def _ask_line(scenario: Scenario, labels: TermPlan, secrets: _Secrets) -> Script
 
 
 def _email(offer: str, lines: list[ScriptAsk]) -> tuple[str, str]:
-    points = "point" if len(lines) == 1 else "points"
-    subject = f"Your offer: thank you, and {len(lines)} {points} before I decide"
+    subject = f"Your offer: thank you, and {plural(len(lines), 'point')} before I decide"
     body = [
         "Hello,",
         "",
@@ -619,8 +617,12 @@ def call_sheet_text(sheet: CallSheet) -> str:
     return "\n".join(call_sheet_lines(sheet)) + "\n"
 
 
-def call_sheet_markdown(sheet: CallSheet) -> str:
-    """The call sheet as Markdown for the brief; everything the user typed is escaped."""
+def call_sheet_markdown(sheet: CallSheet, escape: Callable[[str], str] = escape_file) -> str:
+    """The call sheet as Markdown; everything the user typed is escaped.
+
+    ``escape`` is :func:`~planner.wording.escape_file` for the brief (the default)
+    and :func:`~planner.wording.escape_page` for the page.
+    """
     out = [f"## Call sheet: {escape(sheet.offer)}", ""]
     if sheet.warning:
         out += [f"**Warning:** {escape(sheet.warning)}", ""]

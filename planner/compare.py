@@ -14,6 +14,7 @@ from planner import formatting as fmt
 from planner.models import OfferPlan, Plan, Scenario, Term, TermPlan, _compact
 from planner.rules import make_plan
 from planner.valuation import PART_LABELS, value_offers
+from planner.wording import CURRENT_JOB_WORDS, MUST_WIN, status_word
 
 FIXED_COLUMNS = ["Term", "Type", "Unit", "Better", "Priority", "Bottom line", "Target"]
 OFFER_FIELDS = ["value", "stance", "status", "must-win"]
@@ -80,37 +81,16 @@ def money_table(scenario: Scenario) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-STATUS_WORDS = {
-    "unknown": "❔ unknown",
-    "met": "🟢 met",
-    "deal_breaker": "🔴 deal_breaker",
-    "drop": "⚪ drop",
-    "push": "🔵 push",
-    "trade": "🟡 trade",
-    "reference": "⚫ reference",
-}
-"""Each status as the plan labels it (the JSON and the CSV use the same words), with a
-colour mark that matches the charts' colours."""
-
-
-CURRENT_JOB_WORDS = {
-    "unknown": "❔ unknown",
-    "met": "🟢 meets your line",
-    "deal_breaker": "🔴 below your bottom line",
-    "drop": "🟡 below your target",
-    "push": "🟡 below your target",
-    "trade": "🟡 below your target",
-}
-
-
 def status_words(labels: TermPlan, current: bool) -> str:
     """A term's status in words; your current job is compared, not negotiated."""
     if current:
         if labels.status == "unknown":
             return CURRENT_JOB_WORDS["unknown"]
         standing = {"below_bottom_line": "deal_breaker", "below_target": "trade"}
-        return CURRENT_JOB_WORDS[standing.get(labels.standing or "", "met")]
-    return STATUS_WORDS[labels.status] + (" · must win" if labels.must_win else "")
+        return CURRENT_JOB_WORDS[standing.get(labels.standing or "", "met")]  # type: ignore[index]
+    return status_word(labels.status, style="marked") + (
+        f" · {MUST_WIN}" if labels.must_win else ""
+    )
 
 
 def offer_plan_table(scenario: Scenario, offer: OfferPlan) -> pd.DataFrame:

@@ -21,6 +21,7 @@ import icalendar
 from planner.coach import fails_words
 from planner.models import Frozen, Scenario
 from planner.rules import make_plan, negotiated_offer
+from planner.wording import join_words as _names
 
 PRODID = "-//negotiation-planner//follow-up//EN"
 YOUR_NAME = "[Your name]"
@@ -45,13 +46,6 @@ class ChecklistItem(Frozen):
 def _day(day: dt.date) -> str:
     """``Thursday 5 March 2026``."""
     return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def _names(names: Sequence[str]) -> str:
-    names = [n for n in names if n]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def followup_checklist(

@@ -44,6 +44,7 @@ from itertools import combinations, product
 from planner import formatting as fmt
 from planner.models import Frozen, Number, OfferPlan, Scenario, Term, TermPlan, Value
 from planner.rules import ask_order, make_plan, negotiated_offer
+from planner.wording import join_words
 
 TOLERANCE = 0.15
 """The highest value to you of the packages returned is at most this much above the lowest."""
@@ -372,8 +373,7 @@ def traded_terms(scenario: Scenario, offer_name: str) -> list[str]:
 
 def _idea(lead: _Lever | None, levers: list[_Lever]) -> str:
     if lead is None:
-        names = [lever.name for lever in levers]
-        return "Spreads across " + ", ".join(names[:-1]) + " and " + names[-1]
+        return "Spreads across " + join_words(lever.name for lever in levers)
     if lead.term.is_money and lead.term.per == "once" and lead is not levers[0]:
         return f"Leans on one-off money: {lead.name}"
     return f"Leans on {lead.name}"

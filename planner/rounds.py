@@ -14,6 +14,8 @@ from planner import formatting as fmt
 from planner.models import Round, Scenario, Stance, apply_rounds
 from planner.rules import ask_order, find_offer, make_plan, negotiated_offer
 from planner.scenario_file import parse_scenario, scenario_to_dict
+from planner.wording import STANCE_ANSWERS
+from planner.wording import join_words as _names
 
 __all__ = ["Round", "apply_rounds", "record_round", "round_lines", "stop_advice"]
 
@@ -21,13 +23,6 @@ WORTH_PRIORITY = 3
 """Once your bottom line is met, an ask is worth more goodwill only if it is a
 ``push`` (the company negotiates) of at least this priority that the company has
 not answered yet."""
-
-_STANCE_ANSWER: dict[Stance, str] = {
-    "fixed": "they say it is fixed",
-    "limited": "they have limited room",
-    "negotiable": "they will negotiate",
-    "unknown": "their stance is not clear",
-}
 
 
 def record_round(
@@ -73,18 +68,12 @@ def round_lines(scenario: Scenario, offer_name: str) -> list[str]:
         if answer.value is not None:
             parts.append(f"now {fmt.value(answer.value, term, scenario.currency)}")
         if answer.stance is not None:
-            parts.append(_STANCE_ANSWER[answer.stance])
+            parts.append(STANCE_ANSWERS[answer.stance])
         if answer.note.strip():
             parts.append(f'"{" ".join(answer.note.split())}"')
         when = f" ({answer.date})" if answer.date else ""
         lines.append(f"Round {n}{when}, {answer.term}: " + "; ".join(parts))
     return lines
-
-
-def _names(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def stop_advice(scenario: Scenario, offer_name: str) -> str | None:

@@ -7,6 +7,7 @@ import re
 from planner import formatting as fmt
 from planner.models import OfferPlan, Plan, Scenario
 from planner.valuation import PART_LABELS, Valuation, value_offer
+from planner.wording import MUST_WIN, status_word, verdict_word
 
 _UNSAFE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f"  # C0 but newline, DEL, C1 (ESC, CSI, OSC...)
@@ -36,24 +37,6 @@ def terminal_safe(text: str, *, json: bool = False) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
-VERDICT_WORDS = {
-    "accept": "ACCEPT",
-    "negotiate": "NEGOTIATE",
-    "walk_away": "WALK AWAY",
-    "current": "CURRENT JOB",
-}
-
-STATUS_WORDS = {
-    "unknown": "unknown",
-    "met": "met",
-    "deal_breaker": "DEAL BREAKER",
-    "drop": "drop",
-    "push": "push",
-    "trade": "trade",
-    "reference": "current job",
-}
-
-
 def _grid(rows: list[list[str]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
@@ -81,18 +64,19 @@ def _money_line(valuation: Valuation, currency: str) -> str:
 
 
 def offer_text(scenario: Scenario, offer: OfferPlan) -> list[str]:
-    lines = [f"{offer.name}: {VERDICT_WORDS[offer.verdict]}", f"  {offer.why}"]
+    lines = [f"{offer.name}: {verdict_word(offer.verdict, loud=True)}", f"  {offer.why}"]
     if offer.asks:
         lines.append("  Ask for, in this order (all at once):")
         for n, name in enumerate(offer.asks, start=1):
             labels = offer.term(name)
             term = scenario.term(name)
-            must = " (must win)" if labels.must_win else ""
+            must = f" ({MUST_WIN})" if labels.must_win else ""
             lines.append(f"    {n}. {name}: {fmt.value(labels.ask, term, scenario.currency)}{must}")
     rows = [["Term", "Offer", "Bottom line", "Target", "Stance", "Status", "Why"]]
     for labels in offer.terms:
         term = scenario.term(labels.term)
-        status = STATUS_WORDS[labels.status] + (" (must win)" if labels.must_win else "")
+        status = status_word(labels.status, style="terminal")
+        status += f" ({MUST_WIN})" if labels.must_win else ""
         rows.append(
             [
                 labels.term,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +38,11 @@ def page_text(at: AppTest) -> str:
     for kind in ("markdown", "caption", "text", "error", "warning", "success", "info", "subheader"):
         parts += [str(e.value) for e in at.get(kind)]
     return "\n".join(parts)
+
+
+def as_read(markdown: str) -> str:
+    """Markdown source as a reader sees it: backslash escapes and zero-width joiners gone."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u200d", "")
 
 
 def edit(at: AppTest, key: str, rows: dict[int, dict[str, Any]] | None = None, **more: Any) -> None:

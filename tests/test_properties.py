@@ -8,10 +8,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from devtools import reference
 from planner import Scenario, ScenarioError, make_plan, read_scenario, write_scenario
 from planner.compare import comparison_table, offer_column
 from planner.scenario_file import parse_scenario
-from tests import reference
 from tests.strategies import scenario_data
 
 STATUS_RANK = {"deal_breaker": 0, "push": 1, "trade": 2, "drop": 3, "met": 4, "reference": 4}

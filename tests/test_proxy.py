@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import free_port, launch_options, running_app, wait_idle
+from devtools.browser import free_port, launch_options, running_app, wait_idle
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "deploy" / "nginx.conf"

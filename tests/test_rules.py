@@ -529,7 +529,11 @@ def test_ask_list_is_cut_per_offer_not_across_offers() -> None:
             {"bottom_line": 50000, "target": 60000}, 55000, "limited", 57500, id="trade-halfway"
         ),
         pytest.param(
-            {"bottom_line": 50000, "target": 60000}, 59800, "unknown", 60000, id="trade-under-a-step"
+            {"bottom_line": 50000, "target": 60000},
+            59800,
+            "unknown",
+            60000,
+            id="trade-under-a-step",
         ),
         pytest.param(
             {"bottom_line": 50000, "target": 60000}, 55200, "limited", 58000, id="trade-rounds-up"

@@ -9,7 +9,7 @@ from planner import Plan
 from planner.catalog import load_catalog
 from planner.draft import Draft, Problem
 from planner.models import STANCES
-from planner.wording import escape
+from planner.wording import escape_page
 from ui import session
 from ui.editor import OFFER_COLUMNS, offer_editor_rows
 from ui.plan import VERDICTS
@@ -57,8 +57,8 @@ def _live_verdict(plan: Plan | None, name: str) -> None:
         return
     label, colour, icon = VERDICTS[offer.verdict]
     asks = ", ".join(offer.asks)
-    more = f" Ask for: {escape(asks)}." if asks and offer.verdict == "negotiate" else ""
-    st.markdown(f":{colour}-badge[{icon} {label}] {escape(offer.why)}.{more}")
+    more = f" Ask for: {escape_page(asks)}." if asks and offer.verdict == "negotiate" else ""
+    st.markdown(f":{colour}-badge[{icon} {label}] {escape_page(offer.why)}.{more}")
 
 
 def render(draft: Draft, problems: list[Problem], plan: Plan | None = None) -> None:
@@ -70,7 +70,7 @@ def render(draft: Draft, problems: list[Problem], plan: Plan | None = None) -> N
         "never asks for it. Mark your current job to compare against it."
     )
     base = ws.base()
-    labels = [o.name.strip() or "(no name)" for o in draft.offers] + ["➕ Add an offer"]
+    labels = [escape_page(o.name) or "(no name)" for o in draft.offers] + ["➕ Add an offer"]
     tabs = st.tabs(labels)
     catalog = load_catalog()
     for tab, offer in zip(tabs, base.offers, strict=False):
@@ -106,7 +106,7 @@ def render(draft: Draft, problems: list[Problem], plan: Plan | None = None) -> N
             )
             mine = [p for p in problems if p.offer_id == offer.id]
             for problem in mine:
-                st.error(problem.text(draft), icon="⚠️")
+                st.error(escape_page(problem.text(draft)), icon="⚠️")
             if not problems:
                 _live_verdict(plan, offer.name)
     with tabs[-1]:
@@ -119,4 +119,4 @@ def render(draft: Draft, problems: list[Problem], plan: Plan | None = None) -> N
         )
         for problem in problems:
             if problem.field == "offers":
-                st.error(problem.text(draft), icon="⚠️")
+                st.error(escape_page(problem.text(draft)), icon="⚠️")

@@ -11,24 +11,28 @@ from planner import Plan, Scenario, formatting
 from planner.charts import money_spec, position_spec
 from planner.draft import Draft, Problem
 from planner.models import OfferPlan
-from planner.wording import escape
+from planner.wording import VERDICT_WORDS, escape_page, plural
 from ui.share import downloads
 from ui.views import Views
 
-VERDICTS = {
-    "accept": ("Accept", "green", "✅"),
-    "negotiate": ("Negotiate", "blue", "💬"),
-    "walk_away": ("Walk away", "red", "⛔"),
-    "current": ("Current job", "gray", "🏠"),
+BADGES = {
+    "accept": ("green", "✅"),
+    "negotiate": ("blue", "💬"),
+    "walk_away": ("red", "⛔"),
+    "current": ("gray", "🏠"),
 }
+VERDICTS = {
+    verdict: (VERDICT_WORDS[verdict], colour, icon) for verdict, (colour, icon) in BADGES.items()
+}
+"""Each verdict's words (from planner.wording), badge colour and icon."""
 
 
 def _stale_warning(problems: list[Problem], draft: Draft) -> None:
     if problems:
         st.warning(
-            f"{len(problems)} thing{'s' if len(problems) != 1 else ''} to fix in your terms or "
+            f"{plural(len(problems), 'thing')} to fix in your terms or "
             "offers (marked there in red). The plan below is from before that edit: "
-            + problems[0].text(draft),
+            + escape_page(problems[0].text(draft)),
             icon="✏️",
         )
 
@@ -37,17 +41,17 @@ def _offer(scenario: Scenario, offer: OfferPlan, table: pd.DataFrame) -> None:
     label, colour, icon = VERDICTS[offer.verdict]
     with st.container(border=True):
         head, badge = st.columns([5, 1], vertical_alignment="center")
-        head.markdown(f"### {escape(offer.name)}")
+        head.markdown(f"### {escape_page(offer.name)}")
         badge.badge(label, color=colour, icon=icon)  # type: ignore[arg-type]
         badge.caption(f"verdict: `{offer.verdict}`")  # the label the JSON and CSV use
-        st.markdown(escape(offer.why))
+        st.markdown(escape_page(offer.why))
         if offer.asks:
             lines = []
             for n, name in enumerate(offer.asks, start=1):
                 labels = offer.term(name)
                 ask = formatting.value(labels.ask, scenario.term(name), scenario.currency)
                 must = " — **must win**" if labels.must_win else ""
-                lines.append(f"{n}. {escape(name)}: **{escape(ask)}**{must}")
+                lines.append(f"{n}. {escape_page(name)}: **{escape_page(ask)}**{must}")
             asks = "\n".join(lines)
             if offer.verdict == "walk_away":
                 with st.expander("Asks, only if the company moves on what it fixed"):
@@ -101,14 +105,10 @@ def sidebar(plan: Plan | None, problems: list[Problem]) -> None:
         else:
             for offer in plan.offers:
                 label, colour, icon = VERDICTS[offer.verdict]
-                asks = (
-                    f" · {len(offer.asks)} ask{'s' if len(offer.asks) != 1 else ''}"
-                    if offer.asks
-                    else ""
-                )
-                st.markdown(f"{escape(offer.name)}  \n:{colour}-badge[{icon} {label}]{asks}")
+                asks = f" · {plural(len(offer.asks), 'ask')}" if offer.asks else ""
+                st.markdown(f"{escape_page(offer.name)}  \n:{colour}-badge[{icon} {label}]{asks}")
         if problems:
-            st.caption(f"✏️ {len(problems)} thing(s) to fix; showing the last valid plan.")
+            st.caption(f"✏️ {plural(len(problems), 'thing')} to fix; showing the last valid plan.")
         st.divider()
         st.caption(
             "🔒 Private by default: your figures live only in this browser tab. Nothing is "

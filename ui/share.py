@@ -32,7 +32,7 @@ def render(views: Views | None, problems: list[Problem]) -> None:
     st.subheader("Download")
     downloads(views, "share")
     with st.expander("Preview the brief"):
-        st.markdown(views.brief)
+        st.markdown(views.brief_page)
 
 
 def downloads(views: Views, where: str) -> None:

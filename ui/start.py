@@ -7,6 +7,7 @@ import streamlit as st
 from planner.catalog import sample_files
 from planner.draft import Draft, Problem
 from planner.scenario_file import MAX_BYTES
+from planner.wording import escape_page
 from ui import session
 
 CURRENCIES = [
@@ -40,7 +41,8 @@ def notice() -> None:
     message = st.session_state.get("notice")
     if message:
         kind, text = message
-        (st.error if kind == "error" else st.success)(text, icon="⚠️" if kind == "error" else "✅")
+        show = st.error if kind == "error" else st.success
+        show(escape_page(text), icon="⚠️" if kind == "error" else "✅")
 
 
 def render(draft: Draft, problems: list[Problem]) -> None:
@@ -101,7 +103,7 @@ def render(draft: Draft, problems: list[Problem]) -> None:
     )
     for problem in problems:
         if problem.place == "scenario" and problem.field in ("title", "currency", "max_asks"):
-            st.error(problem.text(draft), icon="⚠️")
+            st.error(escape_page(problem.text(draft)), icon="⚠️")
     st.markdown(
         "Next: **② Your terms**: what matters to you, your bottom line (the worst you "
         "would accept) and your target (what you will ask for). Then **③ Offers**: what "

@@ -7,6 +7,7 @@ import streamlit as st
 
 from planner.catalog import load_catalog
 from planner.draft import Draft, Problem
+from planner.wording import escape_page
 from ui import session
 from ui.editor import TERM_COLUMNS, term_editor_rows
 
@@ -88,7 +89,7 @@ def render(draft: Draft, problems: list[Problem]) -> None:
     )
     mine = [p for p in problems if p.place == "term" or p.field == "terms"]
     for problem in mine:
-        st.error(problem.text(draft), icon="⚠️")
+        st.error(escape_page(problem.text(draft)), icon="⚠️")
 
     catalog = load_catalog()
     present = {row.name.strip().casefold() for row in draft.terms}

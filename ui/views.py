@@ -23,6 +23,7 @@ from planner.packages import Package, packages
 from planner.rules import make_plan
 from planner.scenario_file import write_scenario
 from planner.share import encode
+from planner.wording import escape_page
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class Views:
     money: pd.DataFrame
     comparison_csv: bytes
     brief: str
+    """The brief as a file: reads cleanly in a plain text editor."""
+    brief_page: str
+    """The brief for the page's preview: nothing the user typed is live there."""
     scenario_json: str
     link_param: str
     """The ``plan`` parameter of a share link (see :func:`planner.share.link_with`)."""
@@ -51,6 +55,7 @@ def views_of(scenario: Scenario) -> Views:
         money=money_frame(money_data(scenario)),
         comparison_csv=csv_bytes(comparison_table(scenario, plan)),
         brief=brief(scenario, plan, call_sheets=True),
+        brief_page=brief(scenario, plan, call_sheets=True, escape=escape_page),
         scenario_json=write_scenario(scenario),
         link_param=encode(scenario),
         file_stem=file_stem(scenario.title),

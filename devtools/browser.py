@@ -1,4 +1,8 @@
-"""Running the app on a real server and driving it in Chromium (Playwright)."""
+"""Running the app on a real server and driving it in Chromium (Playwright).
+
+The one place for browser helpers: the end-to-end tests, the benchmarks, the
+load test and the screenshot script all use these.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from playwright.sync_api import Locator, Page, expect
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
@@ -115,10 +121,80 @@ def running_app_process(
             sink.close()  # type: ignore[union-attr]
 
 
-def wait_idle(page: Any, timeout: float = 30_000) -> None:
+IDLE = (
+    '[data-testid="stApp"][data-test-script-state="notRunning"]'
+    '[data-test-connection-state="CONNECTED"]'
+)
+"""The app has finished its run and is connected (as Streamlit's own tests wait)."""
+ROW = 35  # px per row in Streamlit's data grid; the header is row 0
+
+
+def wait_idle(page: Page, timeout: float = 30_000) -> None:
     """Wait until the app has finished its run and is connected, as Streamlit's own tests do."""
-    page.wait_for_selector(
-        '[data-testid="stApp"][data-test-script-state="notRunning"]'
-        '[data-test-connection-state="CONNECTED"]',
-        timeout=timeout,
-    )
+    page.wait_for_selector(IDLE, timeout=timeout)
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Negotiation planner")).to_be_visible(timeout=30_000)
+    wait_idle(page)
+
+
+def tab(page: Page, name: str) -> None:
+    """Open a tab (switching is instant: every tab was drawn)."""
+    button = page.get_by_role("tab", name=name, exact=True)
+    button.click()
+    expect(button).to_have_attribute("aria-selected", "true")
+
+
+def visible_grid(page: Page, n: int = 0) -> Locator:
+    return page.get_by_test_id("stDataFrame").filter(visible=True).nth(n)
+
+
+def type_in_cell(page: Page, grid: Locator, row: int, column: int, text: str) -> None:
+    """Type into a data editor cell: row 1 is the first data row, column 0 the first column."""
+    expect(grid).to_be_visible()
+    wait_idle(page)
+    field = page.get_by_test_id("portal").locator(".gdg-input")
+    for _attempt in range(3):  # the grid may still be laying out (or be redrawn) when clicked
+        wait_idle(page)
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + 45, box["y"] + ROW * row + ROW / 2)
+        if not grid.evaluate("grid => grid.contains(document.activeElement)"):
+            continue  # arrow keys would move something else (the tabs) if the grid has no focus
+        for _ in range(column):
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        try:
+            expect(field).to_be_visible(timeout=3_000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
+    expect(field).to_be_visible()
+    field.fill(text)
+    page.keyboard.press("Enter")
+
+
+async def open_cell_async(page: Any, row: int) -> None:
+    """The async twin for the benchmarks: the first visible grid's cell (row, second column)
+    in edit mode."""
+    await page.wait_for_selector(IDLE)
+    grid = page.get_by_test_id("stDataFrame").filter(visible=True).first
+    await grid.wait_for()
+    field = page.get_by_test_id("portal").locator(".gdg-input")
+    for _ in range(8):
+        box = await grid.bounding_box()
+        await page.mouse.click(box["x"] + 45, box["y"] + ROW * row + ROW / 2)
+        if not await grid.evaluate("g => g.contains(document.activeElement)"):
+            await page.wait_for_timeout(200)
+            continue
+        await page.keyboard.press("ArrowRight")
+        await page.keyboard.press("Enter")
+        try:
+            await field.wait_for(state="visible", timeout=5000)
+            return
+        except Exception:
+            await page.keyboard.press("Escape")
+    raise RuntimeError("could not open a cell")
