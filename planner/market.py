@@ -41,7 +41,7 @@ from planner.errors import ScenarioError, show
 from planner.models import Frozen
 
 EXTRACT = Path(__file__).resolve().parent / "data" / "market" / "oews-2025.zip"
-PUBLISHER = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS)"
+PUBLISHER = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics"
 WAGE_NOTE = (
     "BLS wages are base pay plus commissions and production bonuses; they exclude "
     "benefits and non-production bonuses."
@@ -294,7 +294,7 @@ _RANKS = frozenset(
 )  # fmt: skip
 _LEVEL_ORDER = {"detailed": 0, "broad": 1, "minor": 2, "major": 3}
 _TYPE_WORDS = {
-    "national": "national",
+    "national": "the nation",
     "state": "state",
     "metro": "metro area",
     "nonmetro": "nonmetro area",
@@ -552,8 +552,8 @@ def find_occupations(query: str, limit: int = 10) -> list[Occupation]:
             first, best = list(positions), len(phrase)
     scored = []
     for position, occ in enumerate(index.occupations):
-        if position in first or not wanted:
-            continue
+        if not wanted:
+            break
         score = 0.0
         for stem in wanted:
             score += max((_match(stem, word) * weight for word, weight in occ.words), default=0.0)
@@ -571,7 +571,10 @@ def find_occupations(query: str, limit: int = 10) -> list[Occupation]:
             )
         )
     scored.sort()
-    found = first + [entry[-1] for entry in scored]
+    # A common job title that is only part of the query ("nurse" in "nurse practitioner")
+    # yields to titles containing every word of the query.
+    exact = [] if best >= len(wanted) else [entry[-1] for entry in scored if entry[0] <= -1]
+    found = list(dict.fromkeys([*exact, *first, *(entry[-1] for entry in scored)]))
     if not found:
         raise ScenarioError("query", f"no occupation matches {show(text)}")
     return [index.occupations[position].model for position in found[:limit]]
@@ -746,24 +749,41 @@ def dollars(value: float) -> str:
     return f"${value:,.2f}"
 
 
-def _cells(figures: Percentiles) -> list[str]:
-    return [
-        str(value) if isinstance(value, Unavailable) else dollars(value)
-        for value in figures.figures()
-    ]
+def _row(label: str, figures: Percentiles) -> list[str]:
+    """A table row: a cell per percentile; one cell when BLS gives none of them, for one reason."""
+    values = figures.figures()
+    if all(isinstance(value, Unavailable) for value in values) and len(set(values)) == 1:
+        return [label, f"{values[0]} (see the footnote)"]
+    return [label, *(str(v) if isinstance(v, Unavailable) else dollars(v) for v in values)]
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    """Columns right-aligned under the percentile names; a one-cell row runs across."""
+    full = [row for row in rows if len(row) == len(rows[0])]
+    widths = [max(len(row[i]) for row in full) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        if len(row) == 2 and len(rows[0]) > 2:
+            lines.append(f"   {row[0].ljust(widths[0])}  {row[1]}")
+            continue
+        cells = [row[0].ljust(widths[0])] + [
+            cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)
+        ]
+        lines.append(("   " + "  ".join(cells)).rstrip())
+    return lines
 
 
 def listing_table(listing: MarketListing) -> str:
     """The listing as plain text for a terminal."""
     area = listing.area
     lines = [
-        f"Market pay in {area.name} ({_TYPE_WORDS[area.type]}), BLS {listing.release}",
-        f"Source: {listing.publisher}, {listing.release} release; public domain.",
+        f"Market pay in {area.name} ({_TYPE_WORDS[area.type]})",
+        f"Source: BLS {listing.release} ({listing.publisher}); public domain.",
         listing.wage_note,
     ]
     if listing.other_areas:
         others = "; ".join(other.name for other in listing.other_areas)
-        lines.append(f"Also matching the area name: {others} (give more of the name to pick one).")
+        lines.append(f"The area name also matches: {others} (give more of the name to pick one).")
     notes: dict[str, str] = {}
     for number, row in enumerate(listing.rows, 1):
         occ = row.occupation
@@ -771,32 +791,19 @@ def listing_table(listing: MarketListing) -> str:
         wages = row.wages
         if wages is None:
             lines.append(
-                f"{number}. {occ.title} ({occ.code}): BLS publishes no estimate for this area."
+                f"{number}. {occ.title} ({occ.code}): BLS publishes no estimate for it in this area."
             )
             continue
         staff = wages.employment
         employed = f"{staff:,} employed" if isinstance(staff, int) else f"employment {staff}"
         lines.append(f"{number}. {occ.title} ({occ.code}), {employed}")
-        table = [
-            ["", *PERCENTILES],
-            ["annual", *_cells(wages.annual)],
-            ["hourly", *_cells(wages.hourly)],
-        ]
-        widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
-        for cells in table:
-            lines.append(
-                "   "
-                + "  ".join(
-                    cell.rjust(width) if i else cell.ljust(width)
-                    for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
-                ).rstrip()
-            )
-        for figures in (wages.annual, wages.hourly):
-            for value in figures.unavailable().values():
-                label = "top-coded (≥)" if value.kind == "top_coded" else str(value)
+        lines += _table(
+            [["", *PERCENTILES], _row("annual", wages.annual), _row("hourly", wages.hourly)]
+        )
+        for value in [*wages.annual.figures(), *wages.hourly.figures(), staff]:
+            if isinstance(value, Unavailable):
+                label = "≥ (top-coded)" if value.kind == "top_coded" else str(value)
                 notes.setdefault(label, value.footnote)
-        if isinstance(staff, Unavailable):
-            notes.setdefault(str(staff), staff.footnote)
     if notes:
         lines += ["", "BLS footnotes:"]
         lines += [f"  {label}: {text}" for label, text in notes.items()]

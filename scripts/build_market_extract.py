@@ -367,6 +367,14 @@ def source_sample(connection: sqlite3.Connection, manifest: dict[str, Any]) -> d
             ).fetchone()
             if found:
                 chosen.add(found[0])
+    for column in (*ANNUAL[1:], *HOURLY[1:]):  # top-coded from this percentile up
+        found = connection.execute(
+            f"SELECT key FROM cell WHERE substr(key, 12, 6) = ? AND f{column:02d} = ? "
+            f"AND f{column - 1:02d} IS NULL ORDER BY key LIMIT 1",
+            (ALL_INDUSTRIES, TOP_CODED),
+        ).fetchone()
+        if found:
+            chosen.add(found[0])
     rows = [
         list(connection.execute("SELECT * FROM cell WHERE key = ?", (key,)).fetchone())
         for key in sorted(chosen)
@@ -378,14 +386,16 @@ def source_sample(connection: sqlite3.Connection, manifest: dict[str, Any]) -> d
     return {
         "made_by": "scripts/build_market_extract.py, from the database in the pinned wheel: "
         f"{SAMPLE_SIZE} cross-industry cells drawn with random.Random({SAMPLE_SEED}).sample "
-        "from all of them in key order, plus the named cases in the script and, for each "
-        "figure and each footnote code, the first cell carrying it. Rows are exactly as in "
+        "from all of them in key order, plus the named cases in the script, for each "
+        "figure and each footnote code the first cell carrying it, and for each percentile "
+        "above the 10th the first cell top-coded from that percentile up. Rows are exactly as in "
         "the database's cell table.",
         "database_sha256": manifest["database_sha256"],
         "columns": [
             description[0] for description in connection.execute("SELECT * FROM cell").description
         ],
         "key": "OEU + area type (1) + area code (7) + industry (6) + occupation (6)",
+        "footnotes": dict(connection.execute("SELECT footnote_code, footnote_text FROM footnote")),
         "datatypes": dict(connection.execute("SELECT datatype_code, datatype_name FROM datatype")),
         "occupations": dict(
             connection.execute(
