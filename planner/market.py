@@ -29,7 +29,9 @@ from __future__ import annotations
 import io
 import json
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -304,8 +306,11 @@ _TYPE_WORDS = {
 # --- words --------------------------------------------------------------------------------
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("’", ""))
+    return _WORD.findall(text.lower().replace("'", "").replace("’", ""))
 
 
 def _stem(word: str) -> str:
@@ -353,6 +358,7 @@ class _Area:
 class _Index:
     release: str
     blob: bytes  # the extract itself; areas are decoded from it on demand
+    members: Mapping[str, tuple[int, int, int]]  # name -> (header offset, packed size, CRC)
     occupations: tuple[_Occ, ...]
     occupation_at: Mapping[str, int]  # six digits -> position
     areas: tuple[_Area, ...]
@@ -361,15 +367,18 @@ class _Index:
     job_titles: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
 
 
-def _title_words(title: str) -> tuple[tuple[str, float], ...]:
+def _title_words(title: str) -> tuple[tuple[tuple[str, float], ...], tuple[str, ...]]:
+    """A title's words for searching: (stem, weight) without the little words, in which
+    a word after "Except" weighs little; and every stem, for matching whole phrases."""
+    stems = tuple(_stem(word) for word in _words(title))
     out = []
     weight = 1.0
-    for word in _words(title):
-        if word == "except":
+    for stem in stems:
+        if stem == "except":
             weight = 0.25
-        if word not in _STOP:
-            out.append((_stem(word), weight))
-    return tuple(out)
+        if stem not in _STOP:
+            out.append((stem, weight))
+    return tuple(out), stems
 
 
 @cache
@@ -378,6 +387,11 @@ def _index() -> _Index:
     blob = EXTRACT.read_bytes()
     with zipfile.ZipFile(io.BytesIO(blob)) as archive:
         data: dict[str, Any] = json.loads(archive.read("index.json"))
+        members = {
+            info.filename: (info.header_offset, info.compress_size, info.CRC)
+            for info in archive.infolist()
+            if info.compress_type == zipfile.ZIP_DEFLATED
+        }
     footnotes: dict[str, str] = data["footnotes"]
     top = data["top_coded"]
     missing: dict[tuple[str, bool], Unavailable] = {}
@@ -393,16 +407,18 @@ def _index() -> _Index:
             missing[(code, hourly)] = Unavailable.trusted(
                 kind=kind, code=code, footnote=footnotes[code], at_least=None
             )
-    occupations = tuple(
-        _Occ(
-            number=code,
-            model=Occupation.trusted(code=f"{code[:2]}-{code[2:]}", title=title, level=level),
-            words=_title_words(title),
-            stems=_stems(title),
-            employment=employment or 0,
+    occupations = []
+    for code, title, level, employment in data["occupations"]:
+        weighted, stems = _title_words(title)
+        occupations.append(
+            _Occ(
+                number=code,
+                model=Occupation.trusted(code=f"{code[:2]}-{code[2:]}", title=title, level=level),
+                words=weighted,
+                stems=stems,
+                employment=employment or 0,
+            )
         )
-        for code, title, level, employment in data["occupations"]
-    )
     occupation_at = {occ.number: i for i, occ in enumerate(occupations)}
     areas = []
     aliases: dict[str, set[str]] = {}
@@ -433,7 +449,8 @@ def _index() -> _Index:
     return _Index(
         release=str(data["release"]),
         blob=blob,
-        occupations=occupations,
+        members=MappingProxyType(members),
+        occupations=tuple(occupations),
         occupation_at=MappingProxyType(occupation_at),
         areas=tuple(areas),
         area_at=MappingProxyType({area.model.code: i for i, area in enumerate(areas)}),
@@ -445,6 +462,16 @@ def _index() -> _Index:
 _Cell = tuple[int | str, tuple[int | str, ...], tuple[int | str, ...]]
 
 
+def _unpack(blob: bytes, offset: int, size: int, crc: int) -> bytes:
+    """One member of the zip in memory, without parsing its directory again."""
+    name_length, extra_length = struct.unpack_from("<HH", blob, offset + 26)
+    start = offset + 30 + name_length + extra_length  # past the member's local header
+    data = zlib.decompress(blob[start : start + size], -15)
+    if zlib.crc32(data) != crc:
+        raise ValueError(f"{EXTRACT.name} is damaged: rebuild it (scripts/build_market_extract.py)")
+    return data
+
+
 @lru_cache(maxsize=64)
 def _area_cells(code: str) -> Mapping[str, _Cell]:
     """Six-digit occupation code -> (employment, annual, hourly in cents) for one area.
@@ -453,11 +480,10 @@ def _area_cells(code: str) -> Mapping[str, _Cell]:
     Hourly figures are stored as the difference from the annual one over 2,080 hours.
     """
     index = _index()
-    with zipfile.ZipFile(io.BytesIO(index.blob)) as archive:
-        try:
-            data = json.loads(archive.read(f"areas/{code}.json"))
-        except KeyError:
-            return MappingProxyType({})
+    member = index.members.get(f"areas/{code}.json")
+    if member is None:
+        return MappingProxyType({})
+    data = json.loads(_unpack(index.blob, *member))
     position = 0
     numbers = []
     for step in data["occupations"]:
