@@ -32,7 +32,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -57,7 +57,7 @@ Level = Literal["major", "minor", "broad", "detailed"]
 Missing = Literal["top_coded", "not_published", "not_released"]
 
 # BLS footnote codes that stand in for a figure (the rest are general notes)
-_MISSING: dict[str, Missing] = {"4": "not_published", "8": "not_released"}
+_MISSING: Mapping[str, Missing] = MappingProxyType({"4": "not_published", "8": "not_released"})
 
 
 # --- the models ------------------------------------------------------------------------
@@ -266,7 +266,8 @@ _NATION = frozenset(
     }
 )
 
-_POSTAL = MappingProxyType(
+# the U.S. Postal Service's two-letter codes (ours, not part of the BLS data)
+STATE_CODES: Mapping[str, str] = MappingProxyType(
     {
         "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA",
         "Colorado": "CO", "Connecticut": "CT", "Delaware": "DE", "District of Columbia": "DC",
@@ -294,13 +295,15 @@ _RANKS = frozenset(
     {"senior", "sr", "junior", "jr", "lead", "principal", "staff", "entry", "level",
      "i", "ii", "iii", "iv"}
 )  # fmt: skip
-_LEVEL_ORDER = {"detailed": 0, "broad": 1, "minor": 2, "major": 3}
-_TYPE_WORDS = {
-    "national": "the nation",
-    "state": "state",
-    "metro": "metro area",
-    "nonmetro": "nonmetro area",
-}
+_LEVEL_ORDER = MappingProxyType({"detailed": 0, "broad": 1, "minor": 2, "major": 3})
+_TYPE_WORDS = MappingProxyType(
+    {
+        "national": "the nation",
+        "state": "state",
+        "metro": "metro area",
+        "nonmetro": "nonmetro area",
+    }
+)
 
 
 # --- words --------------------------------------------------------------------------------
@@ -430,8 +433,8 @@ def _index() -> _Index:
         names = {" ".join(_words(name)), *aliases.get(code, ())}
         if kind == "national":
             names |= _NATION
-        if kind == "state" and name in _POSTAL:
-            names.add(_POSTAL[name].lower())
+        if kind == "state" and name in STATE_CODES:
+            names.add(STATE_CODES[name].lower())
         words = tuple(_words(name))
         areas.append(
             _Area(
@@ -567,6 +570,8 @@ def find_occupations(query: str, limit: int = 10) -> list[Occupation]:
     text = _check_query(query, "query")
     index = _index()
     if re.fullmatch(r"\d{2}-?\d{4}", text):
+        if text.replace("-", "") not in index.occupation_at:
+            raise ScenarioError("query", f"no occupation has the code {show(text)}")
         return [occupation(text)]
     stems = tuple(_stem(word) for word in _words(text))
     ranked = tuple(word for word in stems if word not in _RANKS) or stems
@@ -724,12 +729,18 @@ def market_for(
     given = figures.published()
     if len(given) < 2:
         kind = "hourly" if hourly else "annual"
-        gaps = "; ".join(f"{name} {value}" for name, value in figures.unavailable().items())
-        have = ", ".join(given) if given else "none"
+        gaps: dict[str, list[str]] = {}
+        for name, value in figures.unavailable().items():
+            label = f"top-coded ({value})" if value.kind == "top_coded" else str(value)
+            if value.kind == "not_published":
+                label += f": {value.footnote}"
+            gaps.setdefault(label, []).append(name)
+        why = "; ".join(f"{', '.join(names)} {label}" for label, names in gaps.items())
+        have = f"only {', '.join(given)}" if given else "none"
         raise ScenarioError(
             "market",
             f"BLS publishes {have} of the {kind} percentiles for {found.occupation.title} in "
-            f"{found.area.name} ({gaps}); market data needs at least two",
+            f"{found.area.name} ({why}); market data needs at least two",
         )
     return {"source": found.source, **given}
 
@@ -836,6 +847,7 @@ def listing_table(listing: MarketListing) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _all_areas() -> Iterator[Area]:
-    """Every area of the extract (for tests and tools)."""
-    return (area.model for area in _index().areas)
+def all_areas() -> tuple[Area, ...]:
+    """Every area, in the order of BLS's codes (the nation, then metro areas, then states
+    with their non-metropolitan areas)."""
+    return tuple(area.model for area in _index().areas)

@@ -336,12 +336,12 @@ def test_areas_are_found_by_the_names_people_use(name: str, expected: str, kind:
 
 
 def test_every_state_is_found_by_its_name_and_its_postal_code() -> None:
-    states = [area for area in market._all_areas() if area.type == "state"]
+    states = [area for area in market.all_areas() if area.type == "state"]
 
     assert len(states) == 54  # 50 states, DC, Guam, Puerto Rico, the Virgin Islands
     for state in states:
         assert market.find_area(state.name) == state
-        assert market.find_area(market._POSTAL[state.name]) == state
+        assert market.find_area(market.STATE_CODES[state.name]) == state
 
 
 def test_an_ambiguous_name_lists_the_larger_area_first_and_the_others_after() -> None:
@@ -392,6 +392,15 @@ def test_market_for_leaves_out_top_coded_percentiles() -> None:
     assert len(str(field["source"])) <= 200
 
 
+def test_market_for_accepts_exactly_two_percentiles() -> None:
+    row = next(r for r in ROWS if r[13 + 17] == "5" and r[12 + 17] is None)  # p50 and up
+    wages = market.wages(row[0][17:23], row[0][4:11])
+
+    field = market.market_for(wages.occupation, wages.area, hourly=False)
+
+    assert field == {"source": wages.source, "p10": int(row[11]), "p25": int(row[12])}
+
+
 def test_market_for_refuses_when_bls_gives_fewer_than_two_percentiles() -> None:
     row = next(r for r in ROWS if r[11 + 17] == "5")  # top-coded from the 10th percentile up
     wages = market.wages(row[0][17:23], row[0][4:11])
@@ -401,17 +410,22 @@ def test_market_for_refuses_when_bls_gives_fewer_than_two_percentiles() -> None:
 
     assert caught.value.path == "market"
     assert "at least two" in caught.value.problem
-    assert "p90 ≥ $239,200" in caught.value.problem
+    assert "p10, p25, p50, p75, p90 top-coded (≥ $239,200)" in caught.value.problem
 
 
 def test_teachers_have_annual_percentiles_but_no_hourly_ones() -> None:
     teacher = market.find_occupations("elementary school teacher")[0]
 
     annual = market.market_for(teacher, "Texas", hourly=False)
-    with pytest.raises(ScenarioError, match="none of the hourly percentiles"):
+    with pytest.raises(ScenarioError) as caught:
         market.market_for(teacher, "Texas", hourly=True)
 
     assert len(annual) == 6
+    assert caught.value.problem.startswith(
+        "BLS publishes none of the hourly percentiles for Elementary School Teachers, "
+        "Except Special Education in Texas (p10, p25, p50, p75, p90 not published: Wages for "
+        "some occupations that do not generally work year-round"
+    )
 
 
 def test_an_occupation_bls_does_not_publish_in_an_area_is_said_so() -> None:
@@ -478,6 +492,23 @@ def test_the_command_line_says_which_figures_are_top_coded_or_not_published() ->
     assert "do not generally work year-round" in teachers
 
 
+def test_the_json_listing_gives_a_top_coded_figure_as_a_marker_with_its_footnote() -> None:
+    top = next(r for r in ROWS if r[15 + 17] == "5" and r[14 + 17] is None)
+
+    status, out, _ = run_cli(top[0][17:23], "--area", top[0][4:11], "--format", "json")
+
+    wages = json.loads(out)["rows"][0]["wages"]
+    assert status == 0
+    assert wages["annual"]["p75"] == int(top[14])
+    assert wages["annual"]["p90"] == {
+        "kind": "top_coded",
+        "code": "5",
+        "footnote": SAMPLE["footnotes"]["5"],
+        "at_least": 239200,
+    }
+    assert wages["notes"] == [SAMPLE["footnotes"]["5"]]
+
+
 def test_the_command_line_writes_json_with_the_published_figures() -> None:
     row = row_of("0042660", "291141")
 
@@ -510,6 +541,7 @@ def test_the_command_line_names_other_areas_an_ambiguous_name_matches() -> None:
     [
         (["nurse", "--area", "Atlantis"], ['--area: no area matches "Atlantis"']),
         (["zzzz qqqq"], ['query: no occupation matches "zzzz qqqq"']),
+        (["99-9999"], ['query: no occupation has the code "99-9999"']),
         ([""], ["query: is empty"]),
         (["nurse", "--limit", "0"], ["--limit: must be a whole number from 1 to 100"]),
         (["nurse", "--limit", "many"], ["--limit", "invalid int value"]),
