@@ -210,6 +210,20 @@ def _callsheet(args: argparse.Namespace, stdin: TextIO) -> str:
     return text
 
 
+def _market(args: argparse.Namespace, stdin: TextIO) -> str:
+    from planner.market import listing_table, lookup
+
+    try:
+        listing = lookup(args.query, args.area, args.limit)
+    except ScenarioError as error:
+        if error.path in {"area", "limit"}:  # name the option the user typed
+            raise ScenarioError(f"--{error.path}", error.problem) from None
+        raise
+    if args.format == "json":
+        return json.dumps(listing.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return listing_table(listing)
+
+
 def _offer_command(
     commands: argparse._SubParsersAction[_Parser],
     name: str,
@@ -316,6 +330,34 @@ def build_parser() -> argparse.ArgumentParser:
         "response the plan implies.",
     )
     sheet.set_defaults(run=_callsheet)
+
+    market = commands.add_parser(
+        "market",
+        help="what the market pays for a job (BLS OEWS May 2025)",
+        description="List the occupations matching a job title, with the 10th to 90th "
+        "percentile of annual and hourly wages in an area, from the U.S. Bureau of Labor "
+        "Statistics (OEWS, May 2025). BLS wages are base pay plus commissions and production "
+        "bonuses; they exclude benefits and non-production bonuses.",
+    )
+    market.add_argument(
+        "query", metavar="QUERY", help='words of a job title, e.g. "registered nurse"'
+    )
+    market.add_argument(
+        "--area",
+        default="United States",
+        metavar="NAME",
+        help='a state ("Texas", "TX"), a metro area ("Seattle") or "US" (default: the nation)',
+    )
+    market.add_argument(
+        "--format",
+        choices=["table", "json"],
+        default="table",
+        help="table: readable; json: the occupations with their percentiles and BLS footnotes",
+    )
+    market.add_argument(
+        "--limit", type=int, default=5, metavar="N", help="list at most N occupations (default 5)"
+    )
+    market.set_defaults(run=_market)
     return parser
 
 
