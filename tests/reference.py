@@ -325,13 +325,15 @@ def money(values: Json, scenario: Json) -> Json:
 
     rows = []
     for year, cells in enumerate(table, start=1):
-        paid = [cells[c] for c in ("guaranteed", "variable", "equity", "one_off")]
-        total = _sum_or_none([c[0] for c in paid])
-        paper = _sum_or_none([c[1] for c in paid])
+        # Every figure shown is rounded to cents, and a total adds up the figures shown
+        # (the contract does not say which; this way the columns add up on screen).
         row: Json = {"year": year}
         for c in cols:
             figure = cells[c][0]
             row[c] = None if figure is None else _cents(figure)
+        paid = ("guaranteed", "variable", "equity", "one_off")
+        total = _sum_or_none([row[c] for c in paid])
+        paper = _sum_or_none([None if cells[c][1] is None else _cents(cells[c][1]) for c in paid])
         row["total"] = None if total is None else _cents(total)
         row["on_paper"] = None if paper is None else _cents(paper)
         rows.append(row)
