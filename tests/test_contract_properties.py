@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from planner import make_plan, parse_scenario
-from tests import reference
+from devtools import reference
 
 TODAY = datetime.date(2026, 3, 15)
 STANCES = ["fixed", "limited", "negotiable", "unknown"]
