@@ -11,7 +11,6 @@ import math
 import sys
 
 from planner import formatting as fmt
-from planner.errors import ScenarioError
 from planner.models import (
     Offer,
     OfferPlan,
@@ -24,7 +23,6 @@ from planner.models import (
     Verdict,
     apply_rounds,
     at_least_as_good,
-    name_key,
 )
 
 _STANCE_WORDS: dict[Stance, str] = {
@@ -303,28 +301,3 @@ def make_plan(scenario: Scenario) -> Plan:
         max_asks=scenario.max_asks,
         offers=[plan_offer(scenario, offer, priorities, specs) for offer in scenario.offers],
     )
-
-
-def find_offer(scenario: Scenario, name: str) -> Offer:
-    """The offer of that name (ignoring case and surrounding space), as recorded.
-
-    Raises :class:`ScenarioError` (path ``offer``) naming the offers when there is none.
-    """
-    for offer in scenario.offers:
-        if name_key(offer.name) == name_key(name):
-            return offer
-    names = ", ".join(f"'{o.name}'" for o in scenario.offers)
-    raise ScenarioError("offer", f"no offer named '{name.strip()}' (the offers are: {names})")
-
-
-def negotiated_offer(scenario: Scenario, name: str) -> Offer:
-    """The offer of that name that you negotiate, with what its rounds taught you applied.
-
-    Raises :class:`ScenarioError` (path ``offer``) when no offer has that name
-    (ignoring case and surrounding space), or when it is your current job, which
-    is your alternative and is not negotiated.
-    """
-    offer = find_offer(scenario, name)
-    if offer.current:
-        raise ScenarioError("offer", f"'{offer.name}' is your current job: it is not negotiated")
-    return offer.learned()
