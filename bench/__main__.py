@@ -4,7 +4,7 @@ Every figure is measured side by side with its floor in the same run, and the
 goals are ratios, because these machines are noisy:
 
 - planning: ``make_plan`` from 1 offer x 5 terms up to 20 x 100, against a
-  plain-dict implementation of the same rules (tests/reference.py);
+  plain-dict implementation of the same rules (devtools/reference.py);
 - the page: a warm AppTest rerun of the app with the sales sample, against
   bench/floor_app.py (the same elements, no planning);
 - the browser: a cell edit until the sidebar shows its effect, and the first

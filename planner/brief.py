@@ -6,10 +6,12 @@ written: never as a heading, a link or HTML.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from planner import formatting as fmt
+from planner.coach import CallSheet, call_sheet, call_sheet_markdown
 from planner.models import OfferPlan, Plan, Scenario
+from planner.rounds import round_lines, stop_advice
 from planner.valuation import PART_LABELS, value_offer
 from planner.wording import MUST_WIN, escape_file, status_word, verdict_word
 
@@ -18,13 +20,14 @@ def brief(
     scenario: Scenario,
     plan: Plan,
     *,
-    call_sheets: bool = False,
+    call_sheets: bool | Sequence[CallSheet] = False,
     escape: Callable[[str], str] = escape_file,
 ) -> str:
     """The plan on one page: per offer the verdict, the asks in order and the terms.
 
     An offer with rounds also gets what the company answered and when to stop;
-    with ``call_sheets``, each offer being negotiated gets its call sheet too.
+    with ``call_sheets``, each offer being negotiated gets its call sheet too
+    (drafted here from ``plan``, or the sheets given, in the plan's order).
     ``escape`` is for a file (the default: reads cleanly as plain text) or
     :func:`~planner.wording.escape_page` for a preview on the page.
     """
@@ -86,12 +89,11 @@ def brief(
         if money:
             lines += [escape("; ".join(money)), ""]
         lines += _rounds_markdown(scenario, offer, escape)
+    if call_sheets is True:
+        call_sheets = negotiated_call_sheets(scenario, plan)
     if call_sheets:
-        from planner.coach import call_sheet, call_sheet_markdown
-
-        for offer in plan.offers:
-            if offer.verdict == "negotiate":
-                lines.append(call_sheet_markdown(call_sheet(scenario, offer.name), escape))
+        for sheet in call_sheets:
+            lines.append(call_sheet_markdown(sheet, escape))
     return "\n".join(lines)
 
 
@@ -100,10 +102,13 @@ def _rounds_markdown(
 ) -> list[str]:
     if not scenario.offer(offer.name).rounds:
         return []
-    from planner.rounds import round_lines, stop_advice
-
     lines = ["**What the company answered** (the plan above uses the latest):", ""]
     lines += [f"- {escape(line)}" for line in round_lines(scenario, offer.name)]
-    advice = None if offer.current else stop_advice(scenario, offer.name)
+    advice = None if offer.current else stop_advice(scenario, offer)
     lines += ["", f"**{escape(advice)}**", ""] if advice else [""]
     return lines
+
+
+def negotiated_call_sheets(scenario: Scenario, plan: Plan) -> list[CallSheet]:
+    """A call sheet for each offer the plan says to negotiate, in the plan's order."""
+    return [call_sheet(scenario, offer) for offer in plan.offers if offer.verdict == "negotiate"]

@@ -21,6 +21,7 @@ from planner.models import Scenario
 from planner.scenario_file import MAX_BYTES, read_scenario_bytes
 
 if TYPE_CHECKING:
+    from planner.models import OfferPlan
     from planner.packages import Package
 
 DEFAULT_BASE_URL = "http://localhost:8501/"
@@ -124,11 +125,18 @@ T = TypeVar("T")
 _ANYWAY_HINT = "--anyway drafts {what} for the terms the company can move."
 
 
-def _coached(args: argparse.Namespace, stdin: TextIO, make: Callable[..., T]) -> tuple[Scenario, T]:
-    """Read the scenario and coach the ``--offer`` it names (an unknown offer names the option)."""
+def _coached(
+    args: argparse.Namespace, stdin: TextIO, make: Callable[..., T]
+) -> tuple[Scenario, OfferPlan, T]:
+    """Read the scenario, plan it once and coach the ``--offer`` it names from that plan
+    (an unknown offer, or your current job, names the option)."""
+    from planner.lookup import find_offer
+    from planner.rules import make_plan
+
     scenario = _read_input(args.file, stdin)
     try:
-        return scenario, make(scenario, args.offer, anyway=args.anyway)
+        plan = find_offer(make_plan(scenario).offers, args.offer, negotiated=True)
+        return scenario, plan, make(scenario, plan, anyway=args.anyway)
     except ScenarioError as error:
         raise _offer_error(error) from None
 
@@ -136,49 +144,46 @@ def _coached(args: argparse.Namespace, stdin: TextIO, make: Callable[..., T]) ->
 def _script(args: argparse.Namespace, stdin: TextIO) -> str:
     from planner.coach import counter_script, script_text
 
-    _, script = _coached(args, stdin, counter_script)
+    _, _, script = _coached(args, stdin, counter_script)
     return script_text(script, hint=_ANYWAY_HINT.format(what="one"))
 
 
 def _packages(args: argparse.Namespace, stdin: TextIO) -> str:
     from planner.packages import packages
 
-    scenario, found = _coached(args, stdin, packages)
+    scenario, plan, found = _coached(args, stdin, packages)
     if args.format == "json":
         data = {"packages": [package.model_dump(mode="json") for package in found]}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return _packages_table(scenario, args.offer, found, args.anyway)
+    return _packages_table(scenario, plan, found, args.anyway)
 
 
-def _packages_table(scenario: Scenario, name: str, found: list[Package], anyway: bool) -> str:
+def _packages_table(scenario: Scenario, plan: OfferPlan, found: list[Package], anyway: bool) -> str:
     from planner import formatting as fmt
     from planner.catalog import load_catalog
     from planner.coach import fails_words
     from planner.packages import TOLERANCE, traded_terms
-    from planner.rules import make_plan, negotiated_offer
 
-    offer = negotiated_offer(scenario, name)
-    plan = make_plan(scenario).offer(offer.name)
     if not found:
         if plan.verdict == "walk_away" and not anyway:
             hint = _ANYWAY_HINT.format(what="them")
             return f"{fails_words(plan)} No packages are drafted for it: {hint}\n"
-        traded = traded_terms(scenario, offer.name)
+        traded = traded_terms(scenario, plan)
         if len(traded) < 2:
             has = ", ".join(traded) if traded else "none"
             return (
-                f"No equal-value packages for {offer.name}: packages need at least two terms "
+                f"No equal-value packages for {plan.name}: packages need at least two terms "
                 f"to ask for that the company can move, and this offer has {len(traded)} "
                 f"({has}). Use the counter script instead.\n"
             )
         return (
-            f"No equal-value packages for {offer.name}: no two that trade off against each "
+            f"No equal-value packages for {plan.name}: no two that trade off against each "
             f"other came out within {TOLERANCE:.0%} of each other in value to you. Use the "
             "counter script instead.\n"
         )
     rule = load_catalog().rule("meso")
     lines = [
-        f"Packages for {offer.name}: about equal in value to you; put them on the table "
+        f"Packages for {plan.name}: about equal in value to you; put them on the table "
         "together and let the company choose.",
         f'Rule of thumb: "{rule.rule}" ({rule.source})',
     ]
@@ -203,7 +208,7 @@ def _packages_table(scenario: Scenario, name: str, found: list[Package], anyway:
 def _callsheet(args: argparse.Namespace, stdin: TextIO) -> str:
     from planner.coach import call_sheet, call_sheet_text
 
-    _, sheet = _coached(args, stdin, call_sheet)
+    _, _, sheet = _coached(args, stdin, call_sheet)
     text = call_sheet_text(sheet)
     if sheet.warning and not sheet.items:
         text += _ANYWAY_HINT.format(what="one") + "\n"

@@ -42,8 +42,9 @@ import math
 from itertools import combinations, product
 
 from planner import formatting as fmt
+from planner.lookup import check_negotiated
 from planner.models import Frozen, Number, OfferPlan, Scenario, Term, TermPlan, Value
-from planner.rules import ask_order, make_plan, negotiated_offer
+from planner.rules import ask_order
 from planner.wording import join_words
 
 TOLERANCE = 0.15
@@ -310,15 +311,14 @@ def _money(term: Term, start: float | str, value: float | str) -> float:
     return start - value if term.better == "lower" else value - start
 
 
-def packages(scenario: Scenario, offer_name: str, *, anyway: bool = False) -> list[Package]:
+def packages(scenario: Scenario, plan: OfferPlan, *, anyway: bool = False) -> list[Package]:
     """Two or three packages of about equal value to you, or none (see the module).
 
     None for an offer that fails your bottom line (verdict ``walk_away``) unless
-    ``anyway``; none where fewer than two terms can be traded. Raises
-    :class:`~planner.errors.ScenarioError` for an unknown offer or your current job.
+    ``anyway``; none where fewer than two terms can be traded. ``plan`` is the
+    offer's plan. Raises :class:`~planner.errors.ScenarioError` for your current job.
     """
-    offer = negotiated_offer(scenario, offer_name)
-    plan = make_plan(scenario).offer(offer.name)
+    check_negotiated(plan)
     if plan.verdict == "walk_away" and not anyway:
         return []
     order, levers = _levers(scenario, plan)
@@ -364,10 +364,9 @@ def _levers(scenario: Scenario, plan: OfferPlan) -> tuple[list[str], list[_Lever
     return order, must + free[: max(scenario.max_asks - len(must), 2)]
 
 
-def traded_terms(scenario: Scenario, offer_name: str) -> list[str]:
+def traded_terms(scenario: Scenario, plan: OfferPlan) -> list[str]:
     """The terms packages move, trading them against each other (must-wins first)."""
-    offer = negotiated_offer(scenario, offer_name)
-    _, levers = _levers(scenario, make_plan(scenario).offer(offer.name))
+    _, levers = _levers(scenario, check_negotiated(plan))
     return [lever.name for lever in levers]
 
 
@@ -415,11 +414,14 @@ def _package(
     )
 
 
-def package_progress(scenario: Scenario, offer_name: str, package: Package, term: str) -> float:
-    """Share of the gap to your ask that ``package`` closes on ``term`` (0 when it leaves it)."""
-    offer = negotiated_offer(scenario, offer_name)
+def package_progress(scenario: Scenario, plan: OfferPlan, package: Package, term: str) -> float:
+    """Share of the gap to your ask that ``package`` closes on ``term`` (0 when it leaves it).
+
+    The gap runs from the offer's value as planned (after the company's latest
+    answer) to your ask (your target, or your bottom line where there is no target).
+    """
     value = package.values.get(term)
-    start = offer.values.get(term)
+    start = plan.term(term).offer
     spec = scenario.term(term)
     reference = spec.reference
     if value is None or start is None or reference is None:

@@ -13,7 +13,6 @@ import math
 import sys
 
 from planner import formatting as fmt
-from planner.errors import ScenarioError
 from planner.models import (
     Market,
     Offer,
@@ -28,7 +27,6 @@ from planner.models import (
     TermPlan,
     Verdict,
     at_least_as_good,
-    name_key,
 )
 from planner.valuation import money_of, money_terms
 
@@ -872,28 +870,3 @@ def make_plan(scenario: Scenario, *, today: datetime.date | None = None) -> Plan
         years=scenario.years,
         today=day.isoformat(),
     )
-
-
-def find_offer(scenario: Scenario, name: str) -> Offer:
-    """The offer of that name (ignoring case and surrounding space), as recorded.
-
-    Raises :class:`ScenarioError` (path ``offer``) naming the offers when there is none.
-    """
-    for offer in scenario.offers:
-        if name_key(offer.name) == name_key(name):
-            return offer
-    names = ", ".join(f"'{o.name}'" for o in scenario.offers)
-    raise ScenarioError("offer", f"no offer named '{name.strip()}' (the offers are: {names})")
-
-
-def negotiated_offer(scenario: Scenario, name: str) -> Offer:
-    """The offer of that name that you negotiate, with what its rounds taught you applied.
-
-    Raises :class:`ScenarioError` (path ``offer``) when no offer has that name
-    (ignoring case and surrounding space), or when it is your current job, which
-    is your alternative and is not negotiated.
-    """
-    offer = find_offer(scenario, name)
-    if offer.current:
-        raise ScenarioError("offer", f"'{offer.name}' is your current job: it is not negotiated")
-    return offer.learned()

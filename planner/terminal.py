@@ -104,7 +104,7 @@ def _rounds_text(scenario: Scenario, offer: OfferPlan) -> list[str]:
 
     lines = ["  What the company answered (the plan above uses the latest):"]
     lines += [f"    {line}" for line in round_lines(scenario, offer.name)]
-    advice = None if offer.current else stop_advice(scenario, offer.name)
+    advice = None if offer.current else stop_advice(scenario, offer)
     if advice:
         lines.append(f"  {advice}")
     return lines

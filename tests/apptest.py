@@ -11,6 +11,7 @@ from unittest import mock
 
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block, Tab
 
 from ui.session import TABS
 
@@ -26,14 +27,17 @@ def start_app(query: dict[str, str] | None = None) -> AppTest:
     return at
 
 
-def open_tab(at: AppTest, tab: str) -> AppTest:
-    """Every tab is drawn on every run, so AppTest sees them all: nothing to switch."""
-    assert TABS[tab] in [t.label for t in at.tabs]
-    return at
+def in_tab(at: AppTest, tab: str) -> Tab:
+    """What one tab shows (every tab is drawn on every run; AppTest cannot click one).
+
+    Looking inside the tab, not the whole page, checks that each thing is shown where
+    the user looks for it.
+    """
+    return next(t for t in at.tabs if t.label == TABS[tab])
 
 
-def page_text(at: AppTest) -> str:
-    """Everything the page says in Markdown, text, captions, alerts and badges."""
+def page_text(at: AppTest | Block) -> str:
+    """Everything the page (or one tab of it) says in Markdown, text, captions and alerts."""
     parts: list[str] = []
     for kind in ("markdown", "caption", "text", "error", "warning", "success", "info", "subheader"):
         parts += [str(e.value) for e in at.get(kind)]

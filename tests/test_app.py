@@ -9,7 +9,7 @@ import json
 from planner import make_plan, read_scenario_bytes
 from planner.catalog import sample_files
 from planner.share import encode, read_link
-from tests.apptest import chart_data, downloads, edit, open_tab, page_text, start_app
+from tests.apptest import chart_data, downloads, edit, in_tab, page_text, start_app
 from tests.markdown_checks import unescaped
 
 SALES = sample_files()["Account executive offers"]
@@ -32,9 +32,9 @@ def test_a_fresh_start_shows_the_sample_plan_without_errors() -> None:
 
 
 def test_the_sample_plan_lists_the_asks_in_order_with_figures() -> None:
-    at = open_tab(start_app(), "plan")
+    at = start_app()
 
-    text = page_text(at)
+    text = page_text(in_tab(at, "plan"))
 
     assert "1. Commission \\(on\\-target\\): **70,000 USD a year**" in text
     assert "2. Base salary: **82,000 USD a year**" in text
@@ -42,7 +42,7 @@ def test_the_sample_plan_lists_the_asks_in_order_with_figures() -> None:
 
 
 def test_an_offer_edit_through_the_editor_changes_the_status_at_once() -> None:
-    at = open_tab(start_app(), "offers")
+    at = start_app()
     ws = at.session_state["workspace"]
     brightline = ws.offers[0]
 
@@ -54,24 +54,24 @@ def test_an_offer_edit_through_the_editor_changes_the_status_at_once() -> None:
     plan = make_plan(scenario)
     assert scenario.offers[0].values["Health coverage"] == "Comprehensive"
     assert plan.offers[0].term("Health coverage").status == "met"
-    assert any(":blue-badge[💬 Negotiate] Worth negotiating" in m.value for m in at.markdown)
+    offers = in_tab(at, "offers")
+    assert any(":blue-badge[💬 Negotiate] Worth negotiating" in m.value for m in offers.markdown)
 
 
 def test_a_term_edit_that_makes_fixed_health_cover_a_deal_breaker_changes_the_verdict() -> None:
-    at = open_tab(start_app(), "terms")
+    at = start_app()
     ws = at.session_state["workspace"]
 
     edit(at, ws.terms_key, {3: {"bottom_line": "Comprehensive"}})
     at.run()
-    open_tab(at, "plan")
 
     plan = make_plan(at.session_state["scenario"])
     assert plan.offers[0].verdict == "walk_away"
-    assert ":red-badge[⛔ Walk away]" in page_text(at)
+    assert ":red-badge[⛔ Walk away]" in page_text(in_tab(at, "plan"))
 
 
 def test_text_in_a_number_cell_is_reported_beside_it_and_kept() -> None:
-    at = open_tab(start_app(), "offers")
+    at = start_app()
     ws = at.session_state["workspace"]
     before = at.session_state["scenario"]
 
@@ -79,7 +79,7 @@ def test_text_in_a_number_cell_is_reported_beside_it_and_kept() -> None:
     at.run()
 
     assert not at.exception
-    errors = [e.value for e in at.error]
+    errors = [e.value for e in in_tab(at, "offers").error]
     assert any(
         'term "Base salary", value: "sixty thousand" is not a number' in unescaped(e)
         for e in errors
@@ -89,7 +89,9 @@ def test_text_in_a_number_cell_is_reported_beside_it_and_kept() -> None:
         == "sixty thousand"
     )
     assert at.session_state["scenario"] == before
-    assert any("The plan below is from before that edit" in w.value for w in at.warning)
+    assert any(
+        "The plan below is from before that edit" in w.value for w in in_tab(at, "plan").warning
+    )
     at.run()
     assert (
         at.session_state[ws.offer_key(ws.offers[0].id)]["edited_rows"][0]["value"]
@@ -98,20 +100,19 @@ def test_text_in_a_number_cell_is_reported_beside_it_and_kept() -> None:
 
 
 def test_two_terms_with_one_name_are_reported_and_the_plan_keeps_working() -> None:
-    at = open_tab(start_app(), "terms")
+    at = start_app()
     ws = at.session_state["workspace"]
 
     edit(at, ws.terms_key, {1: {"name": "base salary"}})
     at.run()
 
     assert not at.exception
-    assert any("already called" in e.value for e in at.error)
-    open_tab(at, "plan")
-    assert len(at.get("vega_lite_chart")) == 2
+    assert any("already called" in e.value for e in in_tab(at, "terms").error)
+    assert len(in_tab(at, "plan").get("vega_lite_chart")) == 2
 
 
 def test_adding_a_term_row_shows_it_in_every_offer() -> None:
-    at = open_tab(start_app(), "terms")
+    at = start_app()
     ws = at.session_state["workspace"]
 
     edit(
@@ -120,7 +121,6 @@ def test_adding_a_term_row_shows_it_in_every_offer() -> None:
         added_rows=[{"name": "Learning budget", "type": "money", "per": "year", "target": "1500"}],
     )
     at.run()
-    open_tab(at, "offers")
     ws = at.session_state["workspace"]
     edit(at, ws.offer_key(ws.offers[0].id), {7: {"value": "500", "stance": "negotiable"}})
     at.run()
@@ -143,13 +143,12 @@ def test_a_share_link_opens_the_same_plan_on_the_plan_tab() -> None:
 
 
 def test_the_share_link_on_the_page_carries_the_edited_scenario() -> None:
-    at = open_tab(start_app(), "offers")
+    at = start_app()
     ws = at.session_state["workspace"]
     edit(at, ws.offer_key(ws.offers[0].id), {0: {"value": "81000"}})
     at.run()
-    open_tab(at, "share")
 
-    link = next(c.value for c in at.code if "plan=" in c.value)
+    link = next(c.value for c in in_tab(at, "share").code if "plan=" in c.value)
 
     assert read_link(link).offers[0].values["Base salary"] == 81000
     assert read_link(link) == at.session_state["scenario"]
@@ -161,20 +160,16 @@ def test_a_broken_link_gives_a_message_and_a_working_page() -> None:
     assert not at.exception
     assert any("This link could not be opened" in e.value for e in at.error)
     assert [t.label for t in at.tabs][:1] == ["① Start"]
-    assert len(at.get("vega_lite_chart")) == 0 or at.session_state["scenario"] is not None
+    scenario = at.session_state["scenario"]  # the blank start, not a sample
+    assert [t.name for t in scenario.terms] == ["Base salary"]
+    assert [o.name for o in scenario.offers] == ["Offer 1"]
 
 
 def test_a_link_with_a_broken_rule_names_the_field() -> None:
-    data = json.loads(SALES.read_text())
-    data["terms"][0]["target"] = 1
-    import base64
-    import zlib
-
-    from planner import share
-
-    packer = zlib.compressobj(level=9, wbits=-15, zdict=share._DICTIONARY_1)
-    raw = packer.compress(json.dumps(data).encode()) + packer.flush()
-    param = "1." + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    scenario = sales()
+    salary = scenario.terms[0].model_copy(update={"target": 1.0})  # not validated: below the line
+    broken = scenario.model_copy(update={"terms": [salary, *scenario.terms[1:]]})
+    param = encode(broken)  # the app's own packing, as a link made elsewhere would carry it
 
     at = start_app({"plan": param})
 
@@ -186,7 +181,7 @@ def test_a_link_with_a_broken_rule_names_the_field() -> None:
 
 def test_the_csv_download_has_a_row_per_term_and_the_plan_statuses() -> None:
     with downloads() as files:
-        at = open_tab(start_app(), "share")
+        at = start_app()
 
     assert not at.exception
     data = files["account-executive-offers-comparison.csv"].decode("utf-8-sig")
@@ -198,7 +193,7 @@ def test_the_csv_download_has_a_row_per_term_and_the_plan_statuses() -> None:
 
 
 def test_the_charts_carry_every_offer_and_term() -> None:
-    at = open_tab(start_app(), "plan")
+    at = start_app()
 
     datasets = chart_data(at)
 
@@ -214,8 +209,8 @@ def test_the_charts_carry_every_offer_and_term() -> None:
 
 
 def test_two_sessions_side_by_side_do_not_see_each_others_edits() -> None:
-    first = open_tab(start_app(), "offers")
-    second = open_tab(start_app(), "offers")
+    first = start_app()
+    second = start_app()
     ws = first.session_state["workspace"]
 
     edit(first, ws.offer_key(ws.offers[0].id), {0: {"value": "99000"}})

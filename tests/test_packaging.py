@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,3 +78,16 @@ def test_the_installed_command_plans_a_shipped_sample_from_another_directory(
     assert installed.returncode == 0, installed.stderr
     assert installed.stdout.startswith("Account executive offers")
     assert installed.stdout == module.stdout
+
+
+def test_the_package_declares_the_same_pinned_dependencies_as_the_requirements() -> None:
+    requirements = {
+        line.strip()
+        for line in (ROOT / "requirements.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+
+    assert set(project["dependencies"]) == requirements
+    assert all("==" in pin for pin in requirements)
+    assert any(pin.startswith("icalendar==") for pin in requirements)

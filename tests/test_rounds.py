@@ -23,7 +23,8 @@ from planner.rounds import record_round, round_lines, stop_advice
 from planner.scenario_file import read_scenario_bytes
 from planner.share import make_link, read_link
 from planner.valuation import value_offer
-from tests.builders import CONTRACT_EXAMPLE, make_scenario, offer, scenario_data, term
+from tests.builders import CONTRACT_EXAMPLE, make_scenario, offer, plan_of, scenario_data, term
+from tests.strategies import examples
 from tests.strategies import scenario_data as random_scenario_data
 from tests.test_cli import assert_refused, run
 
@@ -70,7 +71,7 @@ def test_this_is_fixed_turns_a_push_below_the_bottom_line_into_a_deal_breaker() 
     assert plan.term("Base salary").status == "deal_breaker"
     assert plan.term("Base salary").stance == "fixed"
     assert plan.verdict == "walk_away"
-    advice = stop_advice(scenario, "Northwind")
+    advice = stop_advice(scenario, plan_of(scenario, "Northwind"))
     assert advice is not None
     assert advice.startswith("Stop: the company's answer on Base salary makes this offer fail")
 
@@ -128,7 +129,7 @@ def test_applying_the_rounds_keeps_the_history_and_applying_again_changes_nothin
     assert scenario.offers[0].values["Base salary"] == 60000
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(random_scenario_data())
 def test_values_learned_in_rounds_leave_the_offer_exactly_like_the_same_values_written_in(
     data: dict[str, Any],
@@ -345,13 +346,13 @@ def test_recording_a_round_adds_it_to_the_history() -> None:
 
 
 def test_before_any_answer_a_plan_to_negotiate_says_go_on() -> None:
-    assert stop_advice(salary_offer(), "Northwind") is None
+    assert stop_advice(salary_offer(), plan_of(salary_offer(), "Northwind")) is None
 
 
 def test_stop_when_the_bottom_line_is_met_and_what_is_left_is_not_worth_the_goodwill() -> None:
     scenario = salary_offer({"term": "Base salary", "value": 63000})
 
-    advice = stop_advice(scenario, "Northwind")
+    advice = stop_advice(scenario, plan_of(scenario, "Northwind"))
 
     assert advice is not None
     assert advice.startswith("Stop here: the offer now meets your bottom line")
@@ -363,13 +364,13 @@ def test_stop_when_the_bottom_line_is_met_and_what_is_left_is_not_worth_the_good
 def test_go_on_while_a_must_win_is_still_below_the_bottom_line() -> None:
     scenario = salary_offer({"term": "Signing bonus", "value": 1000}, value=55000)
 
-    assert stop_advice(scenario, "Northwind") is None
+    assert stop_advice(scenario, plan_of(scenario, "Northwind")) is None
 
 
 def test_go_on_while_a_top_priority_push_has_not_been_answered() -> None:
     scenario = salary_offer({"term": "Signing bonus", "value": 1000})
 
-    assert stop_advice(scenario, "Northwind") is None
+    assert stop_advice(scenario, plan_of(scenario, "Northwind")) is None
 
 
 def test_stop_when_everything_is_met_or_fixed() -> None:
@@ -377,7 +378,7 @@ def test_stop_when_everything_is_met_or_fixed() -> None:
         {"term": "Base salary", "value": 66000}, {"term": "Signing bonus", "value": 5000}
     )
 
-    advice = stop_advice(scenario, "Northwind")
+    advice = stop_advice(scenario, plan_of(scenario, "Northwind"))
 
     assert make_plan(scenario).offers[0].verdict == "accept"
     assert advice is not None
@@ -386,7 +387,7 @@ def test_stop_when_everything_is_met_or_fixed() -> None:
 
 def test_stop_advice_names_the_offers_there_are_for_an_unknown_one() -> None:
     with pytest.raises(ScenarioError, match="no offer named 'Globex'"):
-        stop_advice(SALES, "Globex")
+        stop_advice(SALES, plan_of(SALES, "Globex"))
 
 
 def test_each_round_is_said_in_plain_words_without_the_bottom_line() -> None:

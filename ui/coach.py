@@ -97,7 +97,7 @@ def _rounds(views: Views, draft: Draft, offer_id: str, offer: str) -> None:
     lines = round_lines(views.scenario, offer)
     if lines:
         st.markdown("\n".join(f"- {escape_page(line)}" for line in lines))
-    advice = stop_advice(views.scenario, offer)
+    advice = stop_advice(views.scenario, views.plan.offer(offer))
     if advice:
         st.warning(escape_page(advice), icon="🛑")
     named = [row for row in draft.terms if row.name.strip()]
@@ -166,7 +166,7 @@ def _follow_up(offer: str) -> None:
 
 def _decision(views: Views, offer: str) -> None:
     st.markdown("#### The decision")
-    st.markdown(escape_page(acceptance_confirmation_text(views.scenario, offer)))
+    st.markdown(escape_page(acceptance_confirmation_text(views.plan.offer(offer))))
     sure = st.checkbox(ACCEPT_CONFIRM_LABEL, key=f"accept_sure_{offer}")
     role = st.session_state.get("fu_role", "")
     if sure:

@@ -10,12 +10,12 @@ import streamlit as st
 from planner import Plan, Scenario, formatting
 from planner.charts import money_spec, position_spec
 from planner.draft import Draft, Problem
-from planner.models import OfferPlan
+from planner.models import OfferPlan, Verdict
 from planner.wording import VERDICT_WORDS, escape_page, plural
 from ui.share import downloads
 from ui.views import Views
 
-BADGES = {
+BADGES: dict[Verdict, tuple[str, str]] = {
     "accept": ("green", "✅"),
     "negotiate": ("blue", "💬"),
     "walk_away": ("red", "⛔"),

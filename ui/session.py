@@ -219,6 +219,6 @@ def coaching(views: Views, offer: str, anyway: bool) -> Coaching:
         or (cached.offer, cached.anyway) != (offer, anyway)
         or cached.scenario != views.scenario
     ):
-        cached = coaching_of(views.scenario, offer, anyway=anyway)
+        cached = coaching_of(views.scenario, views.plan.offer(offer), anyway=anyway)
         st.session_state.coaching = cached
     return cached

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planner.brief import brief
+from planner.brief import brief, negotiated_call_sheets
 from planner.charts import money_data, money_frame, position_data, position_frame
 from planner.coach import CallSheet, Script, call_sheet, counter_script
 from planner.compare import comparison_table, offer_plan_table
 from planner.export import csv_bytes, file_stem
-from planner.models import Plan, Scenario
+from planner.models import OfferPlan, Plan, Scenario
 from planner.packages import Package, packages
 from planner.rules import make_plan
 from planner.scenario_file import write_scenario
@@ -45,8 +45,9 @@ class Views:
 
 
 def views_of(scenario: Scenario) -> Views:
-    """Plan the scenario and prepare every table, chart dataset and file the page offers."""
+    """Plan the scenario (once) and prepare every table, chart dataset and file the page offers."""
     plan = make_plan(scenario)
+    sheets = negotiated_call_sheets(scenario, plan)
     return Views(
         scenario=scenario,
         plan=plan,
@@ -54,8 +55,8 @@ def views_of(scenario: Scenario) -> Views:
         positions=position_frame(position_data(scenario, plan)),
         money=money_frame(money_data(scenario)),
         comparison_csv=csv_bytes(comparison_table(scenario, plan)),
-        brief=brief(scenario, plan, call_sheets=True),
-        brief_page=brief(scenario, plan, call_sheets=True, escape=escape_page),
+        brief=brief(scenario, plan, call_sheets=sheets),
+        brief_page=brief(scenario, plan, call_sheets=sheets, escape=escape_page),
         scenario_json=write_scenario(scenario),
         link_param=encode(scenario),
         file_stem=file_stem(scenario.title),
@@ -74,13 +75,15 @@ class Coaching:
     call_sheet: CallSheet
 
 
-def coaching_of(scenario: Scenario, offer: str, *, anyway: bool = False) -> Coaching:
-    """Draft the counter, the packages and the call sheet for one negotiated offer."""
+def coaching_of(scenario: Scenario, plan: OfferPlan, *, anyway: bool = False) -> Coaching:
+    """Draft the counter, the packages and the call sheet for one negotiated offer, from its
+    plan (the packages are drafted once: the call sheet falls back on the same ones)."""
+    offered = packages(scenario, plan, anyway=anyway)
     return Coaching(
         scenario=scenario,
-        offer=offer,
+        offer=plan.name,
         anyway=anyway,
-        script=counter_script(scenario, offer, anyway=anyway),
-        packages=tuple(packages(scenario, offer, anyway=anyway)),
-        call_sheet=call_sheet(scenario, offer, anyway=anyway),
+        script=counter_script(scenario, plan, anyway=anyway),
+        packages=tuple(offered),
+        call_sheet=call_sheet(scenario, plan, anyway=anyway, offered=offered),
     )

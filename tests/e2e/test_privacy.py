@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, expect
 
-from devtools.browser import ROOT, open_app, running_app, tab, type_in_cell, visible_grid, wait_idle
+from devtools.browser import (
+    ROOT,
+    open_app,
+    running_app_process,
+    tab,
+    type_in_cell,
+    visible_grid,
+    wait_idle,
+)
 from planner import read_scenario_bytes
 from planner.catalog import sample_files
 from planner.share import encode
@@ -83,7 +90,9 @@ def test_nothing_typed_is_written_to_disk_or_to_the_log(browser: Browser, tmp_pa
     start = time.time()
     env = {"HOME": str(home), "TMPDIR": str(temp)}
 
-    with running_app(env=env, output=log) as url:
+    with running_app_process(env=env, output=log) as (url, server):
+        environment = Path(f"/proc/{server.pid}/environ").read_bytes().split(b"\0")
+        assert f"HOME={home}".encode() in environment  # the server writes (if at all) under home
         page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
         open_app(page, url)
         tab(page, "③ Offers")
@@ -105,4 +114,3 @@ def test_nothing_typed_is_written_to_disk_or_to_the_log(browser: Browser, tmp_pa
     assert SECRET_NOTE not in server_log
     assert SECRET_VALUE not in server_log
     assert "Traceback" not in server_log
-    assert os.environ.get("HOME") != str(home)
