@@ -17,8 +17,8 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from planner import make_plan, parse_scenario
 from devtools import reference
+from planner import make_plan, parse_scenario
 
 TODAY = datetime.date(2026, 3, 15)
 STANCES = ["fixed", "limited", "negotiable", "unknown"]
