@@ -347,10 +347,12 @@ def test_every_state_is_found_by_its_name_and_its_postal_code() -> None:
 def test_an_ambiguous_name_lists_the_larger_area_first_and_the_others_after() -> None:
     found = market.find_areas("Springfield")
     jobs = [market.wages("00-0000", area).employment for area in found[:4]]
+    counts = [count for count in jobs if isinstance(count, int)]
 
     assert [area.name.startswith("Springfield, ") for area in found] == [True] * 4 + [False]
     assert found[4].name == "Eugene-Springfield, OR"
-    assert jobs == sorted(jobs, reverse=True)  # type: ignore[type-var]
+    assert len(counts) == 4
+    assert counts == sorted(counts, reverse=True)
 
 
 def test_an_area_that_matches_nothing_is_refused_in_plain_words() -> None:
