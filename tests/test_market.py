@@ -383,6 +383,22 @@ def test_market_for_gives_the_scenario_the_published_percentiles_and_names_its_s
     }
 
 
+@pytest.mark.parametrize("hourly", [False, True])
+def test_market_for_fits_the_scenario_contract_or_says_why_not(hourly: bool) -> None:
+    for row in ROWS:
+        try:
+            field = market.market_for(row[0][17:23], row[0][4:11], hourly=hourly)
+        except ScenarioError as error:
+            assert error.path == "market"
+            assert "needs at least two" in error.problem
+            continue
+        figures = [value for key, value in field.items() if key != "source"]
+        assert 1 <= len(str(field["source"])) <= 200
+        assert len(figures) >= 2
+        assert figures == sorted(figures)
+        assert set(field) <= {"source", "p10", "p25", "p50", "p75", "p90"}
+
+
 def test_market_for_leaves_out_top_coded_percentiles() -> None:
     row = next(r for r in ROWS if r[15 + 17] == "5" and r[14 + 17] is None)  # only p90
     wages = market.wages(row[0][17:23], row[0][4:11])
