@@ -291,9 +291,11 @@ async def _memory(sessions: int) -> dict[str, float]:
 MARKET_FIRST = """
 import time
 start = time.perf_counter()
+import planner
+imported = time.perf_counter()
 from planner.market import lookup
 lookup("registered nurse", "Seattle")
-print(time.perf_counter() - start)
+print(imported - start, time.perf_counter() - imported)
 """
 MARKET_QUERIES = [
     ("account executive", "Texas"),
@@ -307,23 +309,26 @@ MARKET_QUERIES = [
 
 def bench_market(quick: bool) -> dict[str, float]:
     """``lookup`` (occupations, area, the percentiles of five occupations): the first in a
-    fresh process, import and reading included; later ones in an area not read yet and
-    in one already read (medians)."""
+    fresh process, split into ``import planner`` (which every command pays) and the
+    look-up itself (reading the extract included); later ones in an area not read yet
+    and in one already read (medians)."""
     from planner import market
 
-    first, process = [], []
+    base, first, process = [], [], []
     for _ in range(3 if quick else 7):
         start = time.perf_counter()
         done = subprocess.run(
             [sys.executable, "-c", MARKET_FIRST], cwd=ROOT, check=True, capture_output=True
         )
         process.append(time.perf_counter() - start)
-        first.append(float(done.stdout))
+        imported, looked_up = map(float, done.stdout.split())
+        base.append(imported)
+        first.append(looked_up)
     market.lookup("nurse")
 
     def fresh_areas() -> None:
         for query, area in MARKET_QUERIES:
-            market._area_cells.cache_clear()
+            market._area_data.cache_clear()
             market.lookup(query, area)
 
     def read_areas() -> None:
@@ -332,7 +337,9 @@ def bench_market(quick: bool) -> dict[str, float]:
 
     repeat = 3 if quick else 20
     return {
+        "import_ms": 1000 * statistics.median(base),
         "first_ms": 1000 * statistics.median(first),
+        "total_ms": 1000 * statistics.median(a + b for a, b in zip(base, first, strict=True)),
         "process_ms": 1000 * statistics.median(process),
         "new_area_ms": 1000 * timed(fresh_areas, repeat) / len(MARKET_QUERIES),
         "read_area_ms": 1000 * timed(read_areas, repeat) / len(MARKET_QUERIES),
@@ -438,8 +445,12 @@ def main() -> None:
         "",
         "| measure | ms | goal |",
         "| --- | --- | --- |",
-        f"| first look-up in a fresh process (import and reading included) | {found['first_ms']:.0f} "
-        f"| {within(found['first_ms'], 1000)} |",
+        f"| first look-up in a fresh process, `import planner` included | {found['total_ms']:.0f} "
+        f"| {within(found['total_ms'], 1000)} |",
+        f"| of which `import planner` (pydantic, the models; every command pays it) "
+        f"| {found['import_ms']:.0f} | (reported) |",
+        f"| of which the look-up (import planner.market, read the extract, search) "
+        f"| {found['first_ms']:.0f} | (reported) |",
         f"| that whole process (interpreter start to exit) | {found['process_ms']:.0f} | (reported) |",
         f"| later look-up, an area not read yet | {found['new_area_ms']:.1f} "
         f"| {within(found['new_area_ms'], 50)} |",

@@ -1,5 +1,6 @@
 """The command line: ``python -m planner plan FILE --format table|json|csv``, and the
-coaching commands ``script``, ``packages`` and ``callsheet`` for one offer.
+coaching commands ``script``, ``packages`` and ``callsheet`` for one offer, and
+``market``: what the market pays for a job (BLS OEWS May 2025).
 
 Bad input of any kind ends with exit status 2 and exactly one line on standard
 error that names the place and the problem; nothing is written to standard

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from planner.errors import ScenarioError, show
 from planner.models import Frozen
@@ -339,8 +339,7 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 # --- the extract --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Occ:
+class _Occ(NamedTuple):
     number: str  # six digits, as in the extract
     model: Occupation
     words: tuple[tuple[str, float], ...]  # (stem, weight): words after "except" weigh little
@@ -348,8 +347,7 @@ class _Occ:
     employment: int  # in the nation (0 where not released): breaks ties in searches
 
 
-@dataclass(frozen=True)
-class _Area:
+class _Area(NamedTuple):
     model: Area
     words: tuple[str, ...]
     names: frozenset[str]  # whole-name matches: the name, a state's postal code, aliases
@@ -368,6 +366,7 @@ class _Index:
     area_at: Mapping[str, int]
     missing: Mapping[tuple[str, bool], Unavailable]  # (footnote code, hourly) -> marker
     job_titles: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
+    postings: Mapping[str, tuple[tuple[int, float], ...]]  # title word -> (position, weight)
 
 
 def _title_words(title: str) -> tuple[tuple[tuple[str, float], ...], tuple[str, ...]]:
@@ -423,6 +422,11 @@ def _index() -> _Index:
             )
         )
     occupation_at = {occ.number: i for i, occ in enumerate(occupations)}
+    postings: dict[str, dict[int, float]] = {}
+    for position, occ in enumerate(occupations):
+        for stem, weight in occ.words:
+            at = postings.setdefault(stem, {})
+            at[position] = max(at.get(position, 0.0), weight)
     areas = []
     aliases: dict[str, set[str]] = {}
     for alias, code in AREA_ALIASES.items():
@@ -459,10 +463,42 @@ def _index() -> _Index:
         area_at=MappingProxyType({area.model.code: i for i, area in enumerate(areas)}),
         missing=MappingProxyType(missing),
         job_titles=job_titles,
+        postings=MappingProxyType(
+            {word: tuple(at.items()) for word, at in sorted(postings.items())}
+        ),
     )
 
 
 _Cell = tuple[int | str, tuple[int | str, ...], tuple[int | str, ...]]
+
+
+@dataclass(frozen=True)
+class _AreaData:
+    """One area's columns as stored; a row is decoded when it is asked for."""
+
+    rows: Mapping[str, int]  # six-digit occupation code -> row
+    employment: tuple[int | str, ...]
+    annual: tuple[tuple[int | str, ...], ...]  # a column per percentile
+    hourly: tuple[tuple[int | str, ...], ...]
+
+    def cell(self, number: str) -> _Cell | None:
+        """(employment, annual, hourly in cents) of one occupation, or None.
+
+        A string in place of a figure is the BLS footnote code that explains its
+        absence. An hourly figure is stored as the difference from the annual one
+        over 2,080 hours where the annual one is published, else as it is.
+        """
+        row = self.rows.get(number)
+        if row is None:
+            return None
+        annual = tuple(column[row] for column in self.annual)
+        hourly = []
+        for yearly, column in zip(annual, self.hourly, strict=True):
+            value = column[row]
+            if isinstance(value, int) and isinstance(yearly, int):
+                value += (yearly * 100 + 1040) // 2080
+            hourly.append(value)
+        return self.employment[row], annual, tuple(hourly)
 
 
 def _unpack(blob: bytes, offset: int, size: int, crc: int) -> bytes:
@@ -476,38 +512,23 @@ def _unpack(blob: bytes, offset: int, size: int, crc: int) -> bytes:
 
 
 @lru_cache(maxsize=64)
-def _area_cells(code: str) -> Mapping[str, _Cell]:
-    """Six-digit occupation code -> (employment, annual, hourly in cents) for one area.
-
-    A string in place of a figure is the BLS footnote code that explains its absence.
-    Hourly figures are stored as the difference from the annual one over 2,080 hours.
-    """
+def _area_data(code: str) -> _AreaData:
+    """One area of the extract (kept for the process: it is read-only)."""
     index = _index()
     member = index.members.get(f"areas/{code}.json")
     if member is None:
-        return MappingProxyType({})
+        return _AreaData(rows=MappingProxyType({}), employment=(), annual=(), hourly=())
     data = json.loads(_unpack(index.blob, *member))
     position = 0
-    numbers = []
-    for step in data["occupations"]:
+    rows = {}
+    for row, step in enumerate(data["occupations"]):
         position += step
-        numbers.append(index.occupations[position].number)
-    annual = list(zip(*data["annual"], strict=True))
-    hourly = []
-    for yearly, stored in zip(annual, zip(*data["hourly"], strict=True), strict=True):
-        row: list[int | str] = []
-        for a, h in zip(yearly, stored, strict=True):
-            if isinstance(h, int) and isinstance(a, int):
-                h += (a * 100 + 1040) // 2080
-            row.append(h)
-        hourly.append(tuple(row))
-    return MappingProxyType(
-        {
-            number: (employment, tuple(a), h)
-            for number, employment, a, h in zip(
-                numbers, data["employment"], annual, hourly, strict=True
-            )
-        }
+        rows[index.occupations[position].number] = row
+    return _AreaData(
+        rows=MappingProxyType(rows),
+        employment=tuple(data["employment"]),
+        annual=tuple(tuple(column) for column in data["annual"]),
+        hourly=tuple(tuple(column) for column in data["hourly"]),
     )
 
 
@@ -581,15 +602,19 @@ def find_occupations(query: str, limit: int = 10) -> list[Occupation]:
     for phrase, positions in index.job_titles:
         if len(phrase) > best and _contains(ranked, phrase):
             first, best = list(positions), len(phrase)
+    scores: dict[int, float] = {}
+    for stem in wanted:  # each word of the query adds its best match in each title
+        fits: dict[int, float] = {}
+        for word, postings in index.postings.items():
+            match = _match(stem, word)
+            if match:
+                for position, weight in postings:
+                    fits[position] = max(fits.get(position, 0.0), match * weight)
+        for position, fit in fits.items():
+            scores[position] = scores.get(position, 0.0) + fit
     scored = []
-    for position, occ in enumerate(index.occupations):
-        if not wanted:
-            break
-        score = 0.0
-        for stem in wanted:
-            score += max((_match(stem, word) * weight for word, weight in occ.words), default=0.0)
-        if score <= 0:
-            continue
+    for position, score in scores.items():
+        occ = index.occupations[position]
         whole = _contains(occ.stems, wanted)
         scored.append(
             (
@@ -675,7 +700,7 @@ def _figure(value: int | str, hourly: bool, index: _Index) -> Figure:
 
 
 def _wages(occ: _Occ, area: Area) -> Wages | None:
-    cell = _area_cells(area.code).get(occ.number)
+    cell = _area_data(area.code).cell(occ.number)
     if cell is None:
         return None
     index = _index()

