@@ -399,14 +399,14 @@ def _index() -> _Index:
     missing: dict[tuple[str, bool], Unavailable] = {}
     for hourly in (False, True):
         limit = top["hourly_cents"] / 100 if hourly else top["annual"]
-        missing[(top["footnote"], hourly)] = Unavailable.trusted(
+        missing[(top["footnote"], hourly)] = Unavailable.model_construct(
             kind="top_coded",
             code=top["footnote"],
             footnote=footnotes[top["footnote"]],
             at_least=limit,
         )
         for code, kind in _MISSING.items():
-            missing[(code, hourly)] = Unavailable.trusted(
+            missing[(code, hourly)] = Unavailable.model_construct(
                 kind=kind, code=code, footnote=footnotes[code], at_least=None
             )
     occupations = []
@@ -415,7 +415,7 @@ def _index() -> _Index:
         occupations.append(
             _Occ(
                 number=code,
-                model=Occupation.trusted(code=f"{code[:2]}-{code[2:]}", title=title, level=level),
+                model=Occupation.model_construct(code=f"{code[:2]}-{code[2:]}", title=title, level=level),
                 words=weighted,
                 stems=stems,
                 employment=employment or 0,
@@ -442,7 +442,7 @@ def _index() -> _Index:
         words = tuple(_words(name))
         areas.append(
             _Area(
-                model=Area.trusted(code=code, name=name, type=kind),
+                model=Area.model_construct(code=code, name=name, type=kind),
                 words=words,
                 names=frozenset(names),
                 first=words[0] if words else "",
@@ -711,12 +711,12 @@ def _wages(occ: _Occ, area: Area) -> Wages | None:
     notes = dict.fromkeys(
         value.footnote for value in [*yearly, *per_hour, staff] if isinstance(value, Unavailable)
     )
-    return Wages.trusted(
+    return Wages.model_construct(
         occupation=occ.model,
         area=area,
-        employment=staff,
-        annual=Percentiles.trusted(**dict(zip(PERCENTILES, yearly, strict=True))),
-        hourly=Percentiles.trusted(**dict(zip(PERCENTILES, per_hour, strict=True))),
+        employment=staff,  # type: ignore[arg-type]  # a count: whole in the extract
+        annual=Percentiles.model_construct(None, **dict(zip(PERCENTILES, yearly, strict=True))),
+        hourly=Percentiles.model_construct(None, **dict(zip(PERCENTILES, per_hour, strict=True))),
         notes=tuple(notes),
         source=_source(occ.model, area, index),
     )
@@ -787,13 +787,13 @@ def lookup(query: str, area: str | Area = "United States", limit: int = 5) -> Ma
     found = find_occupations(query, limit)
     index = _index()
     rows = tuple(
-        MarketRow.trusted(
+        MarketRow.model_construct(
             occupation=occ,
             wages=_wages(index.occupations[index.occupation_at[occ.code.replace("-", "")]], chosen),
         )
         for occ in found
     )
-    return MarketListing.trusted(
+    return MarketListing.model_construct(
         query=_check_query(query, "query"),
         area=chosen,
         other_areas=others,
