@@ -308,3 +308,17 @@ def test_any_text_on_the_command_line_exits_0_or_2_with_one_line(
         assert err == ""
         assert out
         out.encode("utf-8")
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text)
+def test_any_text_in_a_link_opens_the_page_or_shows_a_notice_never_an_exception(
+    text: str,
+) -> None:
+    link = raw_link(json.dumps(valid_scenario(text)))
+
+    at = start_app({"plan": link})
+
+    assert not at.exception
+    shown = page_text(at)
+    assert "Opened the plan from the link." in shown or "This link could not be opened" in shown
