@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from planner import formatting as fmt
 from planner.models import OfferPlan, Plan, Scenario
-from planner.valuation import PART_LABELS, value_offer
+from planner.money_words import kinds_in, money_heading, ranking_words, span, year_rows
 from planner.wording import escape
 
 VERDICT_WORDS = {
@@ -77,20 +77,12 @@ def brief(scenario: Scenario, plan: Plan, *, call_sheets: bool = False) -> str:
             ]
             lines.append("| " + " | ".join(escape(c) for c in cells) + " |")
         lines.append("")
-        valuation = value_offer(scenario, scenario.offer(offer.name))
-        money = []
-        for part, label in PART_LABELS.items():
-            amount = valuation.part(part)
-            if amount.terms:
-                shown = (
-                    "not known"
-                    if amount.total is None
-                    else fmt.money(amount.total, scenario.currency)
-                )
-                money.append(f"{label}: {shown}")
-        if money:
-            lines += [escape("; ".join(money)), ""]
+        lines += _money_markdown(scenario, offer)
         lines += _rounds_markdown(scenario, offer)
+    if kinds_in(scenario):
+        lines += [f"## The offers by expected pay {span(plan.years)}", ""]
+        lines += [f"- {escape(line)}" for line in ranking_words(plan)]
+        lines += ["", "Benefits are worth money but are not pay: they are not added.", ""]
     if call_sheets:
         from planner.coach import call_sheet, call_sheet_markdown
 
@@ -98,6 +90,18 @@ def brief(scenario: Scenario, plan: Plan, *, call_sheets: bool = False) -> str:
             if offer.verdict == "negotiate":
                 lines.append(call_sheet_markdown(call_sheet(scenario, offer.name)))
     return "\n".join(lines)
+
+
+def _money_markdown(scenario: Scenario, offer: OfferPlan) -> list[str]:
+    """The offer's money year by year, by kind, as a Markdown table (nothing without money)."""
+    if offer.money is None or not kinds_in(scenario):
+        return []
+    rows = year_rows(scenario, offer.money)
+    lines = [f"**{escape(money_heading(scenario))}:**", ""]
+    lines.append("| " + " | ".join(escape(c) for c in rows[0]) + " |")
+    lines.append("|" + " --- |" * len(rows[0]))
+    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows[1:]]
+    return [*lines, ""]
 
 
 def _rounds_markdown(scenario: Scenario, offer: OfferPlan) -> list[str]:
