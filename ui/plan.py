@@ -140,22 +140,23 @@ def _offer(views: Views, offer: OfferPlan, table: pd.DataFrame, index: int) -> N
                     st.markdown(asks)
             else:
                 st.markdown("**Ask for, all at once, in this order:**\n\n" + asks)
-        st.html(terms_html(table))
+        with st.container(key=f"plan_terms_{index}"):
+            st.html(terms_html(table))
         if kinds_in(scenario):
             _money(views, offer, index)
 
 
 def _money(views: Views, offer: OfferPlan, index: int) -> None:
     currency = views.scenario.currency
-    st.markdown(f"**Money by year** ({escape(currency)}, expected)")
-    st.vega_lite_chart(
-        money_frame(views.money, offer.name),
-        json.loads(money_spec(currency)),
-        width="stretch",
-        key=f"plan_money_{index}",
-        alt=f"{offer.name}: money by year, stacked by kind; described below",
-    )
-    st.caption(escape(money_text(offer, currency)))
+    with st.container(key=f"plan_money_{index}"):
+        st.markdown(f"**Money by year** ({escape(currency)}, expected)")
+        st.vega_lite_chart(
+            money_frame(views.money, offer.name),
+            json.loads(money_spec(currency)),
+            width="stretch",
+            alt=f"{offer.name}: money by year, stacked by kind; described below",
+        )
+        st.caption(escape(money_text(offer, currency)))
 
 
 def _ranking(views: Views) -> None:
@@ -169,14 +170,14 @@ def _ranking(views: Views) -> None:
         "be paid, benefits not added. A black line marks the total on paper, where it differs; "
         "the dashed red line is your current job, the line to beat."
     )
-    st.vega_lite_chart(
-        views.ranking,
-        json.loads(ranking_spec(plan.currency, plan.years)),
-        width="stretch",
-        key="plan_ranking",
-        alt=f"The offers ranked by expected pay {span(plan.years)}; described below",
-    )
-    st.markdown(_bullets(ranking_words(plan)))
+    with st.container(key="plan_ranking"):
+        st.vega_lite_chart(
+            views.ranking,
+            json.loads(ranking_spec(plan.currency, plan.years)),
+            width="stretch",
+            alt=f"The offers ranked by expected pay {span(plan.years)}; described below",
+        )
+        st.markdown(_bullets(ranking_words(plan)))
 
 
 def _markets(views: Views) -> None:
@@ -192,18 +193,18 @@ def _markets(views: Views) -> None:
     data = dict(views.markets)
     for index, term in enumerate(terms):
         assert term.market is not None
-        st.markdown(f"**{escape(term.name)}** · source: {escape(term.market.source)}")
-        st.vega_lite_chart(
-            data[term.name],
-            json.loads(market_spec(market_unit(term, scenario.currency))),
-            width="stretch",
-            key=f"plan_market_{index}",
-            alt=f"{term.name} against the market ({term.market.source}); described below",
-        )
-        st.caption(escape(market_text(scenario, plan, term.name)))
-        notices = market_notices(plan, term.name)
-        if notices:
-            st.warning(_bullets(notices), icon="📊")
+        with st.container(key=f"plan_market_{index}"):
+            st.markdown(f"**{escape(term.name)}** · source: {escape(term.market.source)}")
+            st.vega_lite_chart(
+                data[term.name],
+                json.loads(market_spec(market_unit(term, scenario.currency))),
+                width="stretch",
+                alt=f"{term.name} against the market ({term.market.source}); described below",
+            )
+            st.caption(escape(market_text(scenario, plan, term.name)))
+            notices = market_notices(plan, term.name)
+            if notices:
+                st.warning(_bullets(notices), icon="📊")
 
 
 def _positions(views: Views) -> None:
@@ -215,14 +216,14 @@ def _positions(views: Views) -> None:
         "must-win."
     )
     # Altair builds each chart's spec once per process; a rerun only sends new data.
-    st.vega_lite_chart(
-        views.positions,
-        json.loads(position_spec()),
-        width="stretch",
-        key="plan_positions",
-        alt="Where each offer stands on each term; described below",
-    )
-    st.caption(escape(position_text(plan)))
+    with st.container(key="plan_positions"):
+        st.vega_lite_chart(
+            views.positions,
+            json.loads(position_spec()),
+            width="stretch",
+            alt="Where each offer stands on each term; described below",
+        )
+        st.caption(escape(position_text(plan)))
 
 
 def render(views: Views | None, problems: list[Problem], draft: Draft) -> None:
