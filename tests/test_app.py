@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from planner import make_plan, read_scenario_bytes
+from planner import Scenario, make_plan, read_scenario_bytes
 from planner.catalog import sample_files
 from planner.share import encode, read_link
 from tests.apptest import chart_data, downloads, edit, in_tab, page_text, start_app
@@ -108,7 +108,7 @@ def test_two_terms_with_one_name_are_reported_and_the_plan_keeps_working() -> No
 
     assert not at.exception
     assert any("already called" in e.value for e in in_tab(at, "terms").error)
-    assert len(in_tab(at, "plan").get("vega_lite_chart")) == 2
+    assert len(in_tab(at, "plan").get("vega_lite_chart")) == plan_charts(sales())
 
 
 def test_adding_a_term_row_shows_it_in_every_offer() -> None:
@@ -139,7 +139,7 @@ def test_a_share_link_opens_the_same_plan_on_the_plan_tab() -> None:
     assert not at.exception
     assert at.session_state["scenario"] == scenario
     assert any("Opened the plan from the link" in s.value for s in at.success)
-    assert len(at.get("vega_lite_chart")) == 2
+    assert len(at.get("vega_lite_chart")) == plan_charts(sales())
 
 
 def test_the_share_link_on_the_page_carries_the_edited_scenario() -> None:
@@ -185,7 +185,7 @@ def test_the_csv_download_has_a_row_per_term_and_the_plan_statuses() -> None:
 
     assert not at.exception
     data = files["account-executive-offers-comparison.csv"].decode("utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(data)))
+    rows = [r for r in csv.DictReader(io.StringIO(data)) if r["Section"] == "term"]
     assert [r["Term"] for r in rows] == [t.name for t in sales().terms]
     assert rows[3]["Harbor Logistics: status"] == "deal_breaker"
     assert "account-executive-offers.json" in files
@@ -198,7 +198,7 @@ def test_the_charts_carry_every_offer_and_term() -> None:
     datasets = chart_data(at)
 
     positions = [r for d in datasets if d and "term" in d[0] for r in d if r["kind"] == "point"]
-    money = next(d for d in datasets if d and "amount" in d[0])
+    money = [r for d in datasets if d and "amount" in d[0] for r in d if r["layer"] == "part"]
     assert len(positions) == sum(len(o.values) for o in sales().offers)  # known values only
     health = next(
         r for r in positions if (r["offer"], r["term"]) == ("Harbor Logistics", "Health coverage")
@@ -206,6 +206,11 @@ def test_the_charts_carry_every_offer_and_term() -> None:
     assert health["status"] == "deal breaker"
     assert health["position"] < 0
     assert {r["offer"] for r in money} == {"Brightline Software", "Harbor Logistics", "Current job"}
+
+
+def plan_charts(scenario: Scenario) -> int:
+    """The plan page's charts: money by year per offer, the ranking, where each offer stands."""
+    return len(scenario.offers) + 2
 
 
 def test_two_sessions_side_by_side_do_not_see_each_others_edits() -> None:

@@ -14,9 +14,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 from planner.brief import brief, negotiated_call_sheets
-from planner.charts import money_data, money_frame, position_data, position_frame
+from planner.charts import (
+    market_data,
+    market_terms,
+    money_data,
+    position_data,
+    position_frame,
+    ranking_data,
+)
 from planner.coach import CallSheet, Script, call_sheet, counter_script
-from planner.compare import comparison_table, offer_plan_table
+from planner.compare import csv_table, offer_plan_table
 from planner.export import csv_bytes, file_stem
 from planner.models import OfferPlan, Plan, Scenario
 from planner.packages import Package, packages
@@ -33,6 +40,10 @@ class Views:
     offer_tables: tuple[pd.DataFrame, ...]
     positions: pd.DataFrame
     money: pd.DataFrame
+    """Every offer's money by year and kind (:func:`planner.charts.money_data`)."""
+    ranking: pd.DataFrame
+    markets: tuple[tuple[str, pd.DataFrame], ...]
+    """Per money term with market data: its name and its range chart's data."""
     comparison_csv: bytes
     brief: str
     """The brief as a file: reads cleanly in a plain text editor."""
@@ -51,10 +62,14 @@ def views_of(scenario: Scenario) -> Views:
     return Views(
         scenario=scenario,
         plan=plan,
-        offer_tables=tuple(offer_plan_table(scenario, offer) for offer in plan.offers),
+        offer_tables=tuple(offer_plan_table(scenario, offer, plan) for offer in plan.offers),
         positions=position_frame(position_data(scenario, plan)),
-        money=money_frame(money_data(scenario)),
-        comparison_csv=csv_bytes(comparison_table(scenario, plan)),
+        money=money_data(scenario, plan),
+        ranking=ranking_data(plan),
+        markets=tuple(
+            (t.name, market_data(scenario, plan, t.name)) for t in market_terms(scenario)
+        ),
+        comparison_csv=csv_bytes(csv_table(scenario, plan)),
         brief=brief(scenario, plan, call_sheets=sheets),
         brief_page=brief(scenario, plan, call_sheets=sheets, escape=escape_page),
         scenario_json=write_scenario(scenario),
