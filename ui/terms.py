@@ -220,10 +220,12 @@ def render(draft: Draft, problems: list[Problem]) -> None:
     if available:
         st.markdown("**Add common terms** with their usual settings")
         pick, button = st.columns([4, 1], vertical_alignment="bottom")
+        fields = {e.name: ", ".join(e.fields) for e in catalog.terms}
         pick.multiselect(
             "Common terms",
             available,
             key="catalog_pick",
+            format_func=lambda name: f"{name} ({fields[name]})" if fields.get(name) else name,
             placeholder="Health plan, Signing bonus, Remote days per week…",
         )
         button.button(
