@@ -212,6 +212,7 @@ def render(draft: Draft, problems: list[Problem], plan: Plan | None = None) -> N
             key=session.OFFER_PICK,
             format_func=lambda i: names.get(i, i),
             required=True,
+            wrap=True,
         )
     with add:
         _add_offer()
@@ -222,7 +223,7 @@ def render(draft: Draft, problems: list[Problem], plan: Plan | None = None) -> N
     if offer is None:
         return
     with st.container(key="offer-head"):
-        name, current, deadline = st.columns([3, 1, 2], vertical_alignment="bottom")
+        name, current, deadline = st.columns([5, 3, 3], vertical_alignment="bottom")
         with name:
             key = session.bind(ws.offer_key(offer.id, "name"))
             st.text_input("Offer name", key=key, on_change=session.edit, args=(key,), max_chars=80)

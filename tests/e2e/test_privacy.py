@@ -13,7 +13,7 @@ from planner import read_scenario_bytes
 from planner.catalog import sample_files
 from planner.share import encode
 from tests.browser import ROOT, running_app
-from tests.e2e.helpers import open_app, tab, type_in_cell, visible_grid, wait_idle
+from tests.e2e.helpers import field, open_app, open_sample, tab, type_into, wait_idle
 
 SALES = read_scenario_bytes(sample_files()["Account executive offers"].read_bytes())
 ENGINEER = read_scenario_bytes(sample_files()["Two engineering offers"].read_bytes())
@@ -30,9 +30,9 @@ def test_two_sessions_opened_from_two_links_stay_apart_through_reruns(
     open_app(second, f"{app_url}?plan={encode(ENGINEER)}")
 
     tab(first, "③ Offers")
-    type_in_cell(first, visible_grid(first), row=1, column=1, text="91000")
+    type_into(first, field(first, "o0", "t0", "Their offer"), "91000")
     tab(second, "③ Offers")
-    type_in_cell(second, visible_grid(second), row=1, column=1, text="77000")
+    type_into(second, field(second, "o0", "t0", "Their offer"), "77000")
     tab(first, "④ Plan")
     tab(second, "④ Plan")
 
@@ -87,9 +87,10 @@ def test_nothing_typed_is_written_to_disk_or_to_the_log(browser: Browser, tmp_pa
     with running_app(env=env, output=log) as url:
         page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
         open_app(page, url)
+        open_sample(page)
         tab(page, "③ Offers")
-        type_in_cell(page, visible_grid(page), row=1, column=1, text=SECRET_VALUE)
-        type_in_cell(page, visible_grid(page), row=2, column=3, text=SECRET_NOTE)
+        type_into(page, field(page, "o0", "t0", "Their offer"), SECRET_VALUE)
+        type_into(page, field(page, "o0", "t1", "🔒 Private note"), SECRET_NOTE)
         tab(page, "④ Plan")
         expect(page.get_by_text("7,654,321 USD a year")).not_to_have_count(0)
         tab(page, "⑤ Share & export")
