@@ -21,21 +21,26 @@ st.caption(
 )
 start.notice()
 
-# Every tab is drawn on every run (switching tabs is instant and never loses an
-# edit in flight); the one opened first is the plan when the page came from a link.
+# The tabs are keyed and stateful: the open tab stays open through every rerun (a
+# rename, a button, a notice above), and a callback can open another one. The
+# editors' tabs are drawn only while open: every input has written what was typed
+# into the draft already, so a hidden one loses nothing.
 tab_start, tab_terms, tab_offers, tab_plan, tab_share, tab_coach = st.tabs(
-    list(session.TABS.values()), default=session.TABS[session.first_tab()]
+    list(session.TABS.values()), key=session.MAIN_TAB, on_change="rerun"
 )
-with tab_start:
-    start.render(draft, problems)
-with tab_terms:
-    terms.render(draft, problems)
-with tab_offers:
-    offers.render(draft, problems, views.plan if views else None)
+if tab_start.open is not False:
+    with tab_start:
+        start.render(draft, problems)
+if tab_terms.open is not False:
+    with tab_terms:
+        terms.render(draft, problems)
+if tab_offers.open is not False:
+    with tab_offers:
+        offers.render(draft, problems, views.plan if views else None)
 with tab_plan:
     plan.render(views, problems, draft)
 with tab_share:
     share.render(views, problems)
 with tab_coach:
     coach.render(views, draft, problems)
-plan.sidebar(views.plan if views else None, problems)
+offers.sidebar(draft, views.plan if views else None, problems)
