@@ -15,7 +15,7 @@ from planner.coach import call_sheet, counter_script
 from planner.followup import acceptance_confirmation_text
 from planner.packages import packages
 from planner.rounds import stop_advice
-from tests.apptest import edit, start_app
+from tests.apptest import open_tab, start_app
 
 SALES_FILE = str(SAMPLES / "sales-hire.json")
 
@@ -69,7 +69,7 @@ def test_a_page_rerun_plans_once_when_the_scenario_changed_and_never_otherwise(
     assert not at.exception
     assert len(plans_made) == 2
 
-    at.run()
+    open_tab(at, "offers")
     assert len(plans_made) == 2
 
     ws = at.session_state["workspace"]
