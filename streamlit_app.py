@@ -3,7 +3,7 @@
 import streamlit as st
 
 from planner.draft import build_scenario
-from ui import coach, offers, plan, session, share, start, terms
+from ui import coach, offers, persist, plan, session, share, start, terms
 
 st.set_page_config(page_title="Negotiation planner", page_icon="🤝", layout="wide")
 session.init()
@@ -20,6 +20,7 @@ st.caption(
     "what you must win. Private: nothing you type is stored on the server."
 )
 start.notice()
+persist.render(views)  # kept in the browser: reload, Back and reopen bring the work back
 
 # Every tab is drawn on every run (switching tabs is instant and never loses an
 # edit in flight); the one opened first is the plan when the page came from a link.
