@@ -231,7 +231,11 @@ def instructions(views: Views | None) -> dict[str, Any]:
     if not st.session_state.get("persist_heard"):
         return {"mode": "load"}
     aside = st.session_state.get("persist_aside")
-    drafts = st.session_state.get("persist_drafts") or {}
+    drafts: dict[str, dict[str, str]] = st.session_state.get("persist_drafts") or {}
+    for key, kept in drafts.items():  # what was typed since the last run (drawn below)
+        typed = st.session_state.get(_box(key))
+        if isinstance(typed, str) and typed != kept["text"]:
+            drafts[key] = {**kept, "text": typed}
     return {
         "mode": "save",
         "work": views.link_param if views is not None else None,
