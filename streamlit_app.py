@@ -40,3 +40,4 @@ with tab_share:
 with tab_coach:
     coach.render(views, draft, problems)
 plan.sidebar(views.plan if views else None, problems)
+persist.keep(views)  # last: the browser's part of keeping the work

@@ -299,7 +299,7 @@ def discard_aside() -> None:
 
 
 def render(views: Views | None) -> None:
-    """The line that says where the work is kept, the forget button, and the component."""
+    """The line that says where the work is kept, the forget button, the copy kept aside."""
     message = st.session_state.get("persist_message")
     if message:
         kind, text = message
@@ -319,16 +319,20 @@ def render(views: Views | None) -> None:
                 on_click=forget,
                 type="secondary",
             )
-        _component(
-            key=KEY,
-            data=instructions(views),
-            on_arrived_change=_on_arrived,
-            width="content",
-            height="content",
-        )
     kept = aside()
     if kept is not None and views is not None:
         _aside_banner(views.scenario, *kept)
+
+
+def keep(views: Views | None) -> None:
+    """The component: drawn last, so that its report on a page load never cuts a run short."""
+    _component(
+        key=KEY,
+        data=instructions(views),
+        on_arrived_change=_on_arrived,
+        width="content",
+        height="content",
+    )
 
 
 def _take_into_own(result: Scenario, info: dict[str, Any]) -> None:
