@@ -242,3 +242,27 @@ def test_edited_drafts_come_back_with_the_work() -> None:
 
     again = browser_reports(start(), saved=encode(MINE), drafts=drafts)
     assert email(again).value.endswith("Kept through a reload.")
+
+
+def test_the_share_tab_compares_two_links_with_each_other() -> None:
+    at = browser_reports(start(), saved=encode(MINE))
+    at.radio(key="mentor_base").set_value("another link or file").run()
+    at.text_input(key="mentor_link_b").input("http://localhost:8501/#plan=" + encode(ENGINEER))
+    at.text_input(key="mentor_link").input(
+        "http://localhost:8501/?plan=" + encode(salary_raised(ENGINEER, "Acme Cloud", 99000))
+    ).run()
+
+    assert "1 difference" in page_text(at)
+    assert any(said(c.label).startswith("Acme Cloud, Base salary: value") for c in at.checkbox)
+    next(b for b in at.button if b.label == "Take all 1").click().run()
+    assert shown(at).offer("Acme Cloud").values["Base salary"] == 99000
+    assert decode(told(at)["aside"]) == MINE
+
+
+def test_a_pasted_link_that_is_not_a_plan_gets_one_line() -> None:
+    at = browser_reports(start(), saved=encode(MINE))
+    at.text_input(key="mentor_link").input("http://localhost:8501/?plan=1.broken").run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "This link could not be read: link: is damaged: its data cannot be unpacked"
+    ]

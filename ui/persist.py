@@ -182,8 +182,8 @@ def arrival(report: dict[str, Any]) -> None:
             _keep_aside(own, "your own work from this device", mine=True)
             st.session_state.persist_message = (
                 "info",
-                "You opened a link: the plan shown is the link's. Your own work on this "
-                "device is kept aside: bring it back, or see what the link changes.",
+                "You opened a link: the plan shown is the link's. Your own work is kept "
+                "aside, just below.",
             )
         return
     if own is not None:

@@ -38,8 +38,9 @@ class Recorded:
                 assert secret not in url, f"{secret[:30]}… went out in {url[:120]}"
 
 
-@pytest.fixture(params=["desktop"])
+@pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A laptop-width browser with its own storage (each test starts with none kept)."""
     context = browser.new_context(**DESKTOP)
     yield context
     context.close()
