@@ -17,7 +17,7 @@ Pure: no user interface here.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -500,9 +500,17 @@ def _with_limits(
 # --- taking changes --------------------------------------------------------------------
 
 
-def needed(changes: Sequence[Change], chosen: Iterable[Key]) -> set[Key]:
+def index(changes: Sequence[Change]) -> dict[Key, Change]:
+    """The changes by key, to pass to :func:`needed` when asking about many of them."""
+    return {c.key: c for c in changes}
+
+
+def needed(
+    changes: Sequence[Change], chosen: Iterable[Key], by_key: Mapping[Key, Change] | None = None
+) -> set[Key]:
     """The chosen changes with every change they need, and what those need in turn."""
-    by_key = {c.key: c for c in changes}
+    if by_key is None:
+        by_key = index(changes)
     out: set[Key] = set()
     todo = [k for k in chosen if k in by_key]
     while todo:

@@ -266,3 +266,12 @@ def test_a_pasted_link_that_is_not_a_plan_gets_one_line() -> None:
     assert [e.value for e in at.error] == [
         "This link could not be read: link: is damaged: its data cannot be unpacked"
     ]
+
+
+def test_a_broken_link_in_the_fragment_says_so_and_shows_your_own_work() -> None:
+    at = browser_reports(start(), link="plan=1.broken", saved=encode(MINE))
+    assert shown(at) == MINE
+    assert [e.value for e in at.error] == [
+        "This link could not be opened: link: is damaged: its data cannot be unpacked. "
+        "Ask for the link again, or for the scenario file. Your own work is shown."
+    ]

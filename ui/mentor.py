@@ -17,11 +17,13 @@ from typing import Any
 import streamlit as st
 
 from planner import Scenario, ScenarioError, read_scenario_bytes
-from planner.diff import Change, apply, diff, needed
+from planner.diff import Change, apply, diff
 from planner.share import encode, read_link
 from planner.wording import escape
 
 Take = Callable[[Scenario], None]
+MAX_LISTED = 300
+"""Most changes listed one by one (a mentor's edits are a handful; two unrelated files are not)."""
 
 
 def read_version(text: str, upload: Any) -> Scenario | None:
@@ -40,10 +42,20 @@ def read_version(text: str, upload: Any) -> Scenario | None:
         return None
 
 
-def _boxes(key: str, mine: Scenario, theirs: Scenario, count: int) -> list[str]:
-    """Checkbox keys, fresh for each pair of versions (so old ticks never carry over)."""
-    digest = hashlib.sha1((encode(mine) + "|" + encode(theirs)).encode()).hexdigest()[:10]
-    return [f"{key}_{digest}_{i}" for i in range(count)]
+def _pair(mine: Scenario, theirs: Scenario) -> str:
+    """A short name for a pair of versions: ticks and the diff are kept per pair."""
+    return hashlib.sha1((encode(mine) + "|" + encode(theirs)).encode()).hexdigest()[:10]
+
+
+def _changes(key: str, pair: str, mine: Scenario, theirs: Scenario) -> list[Change]:
+    """The diff of this pair, kept in the session until the pair changes (reruns are free)."""
+    kept = st.session_state.get(f"{key}_diff")
+    if kept is not None and kept[0] == pair:
+        changes: list[Change] = kept[1]
+        return changes
+    changes = diff(mine, theirs)
+    st.session_state[f"{key}_diff"] = (pair, changes)
+    return changes
 
 
 def _take(
@@ -69,28 +81,35 @@ def compare(
     into: str = "your work",
 ) -> None:
     """The differences from ``mine`` to ``theirs``, each to tick, and the buttons to take them."""
-    changes = diff(mine, theirs)
+    pair = _pair(mine, theirs)
+    changes = _changes(key, pair, mine, theirs)
     if not changes:
         st.success(f"No differences: {theirs_label} is the same plan as {into}.")
         return
     count = len(changes)
     st.markdown(
-        f"**{count} difference{'s' if count != 1 else ''}**: what {escape(theirs_label)} "
+        f"**{count:,} difference{'s' if count != 1 else ''}**: what {escape(theirs_label)} "
         f"changes in {escape(into)}. Tick what you want to take."
     )
-    boxes = _boxes(key, mine, theirs, count)
+    boxes = [f"{key}_{pair}_{i}" for i in range(count)]  # fresh ticks for each new pair
     words = {c.key: c.words for c in changes}
     area = None
-    for change, box in zip(changes, boxes, strict=True):
+    for change, box in list(zip(changes, boxes, strict=True))[:MAX_LISTED]:
         if change.area != area:
             area = change.area
             title = "Your terms" if area == "Terms" else area
             st.markdown(f"**{escape(title)}**")
-        along = sorted(needed(changes, [change.key]) - {change.key})
+        along = [words[k] for k in change.requires if k in words]
         label = escape(change.words)
         if along:
-            label += " *(" + escape("takes along: " + "; ".join(words[k] for k in along)) + ")*"
+            more = f" and {len(along) - 3} more" if len(along) > 3 else ""
+            label += " *(" + escape("takes along: " + "; ".join(along[:3]) + more) + ")*"
         st.checkbox(label, key=box)
+    if count > MAX_LISTED:
+        st.caption(
+            f"And {count - MAX_LISTED:,} more not listed: these versions differ almost "
+            "everywhere. Take them all, or compare versions that are closer."
+        )
     with st.container(horizontal=True):
         st.button(
             "Take selected",

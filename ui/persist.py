@@ -155,15 +155,16 @@ def arrival(report: dict[str, Any]) -> None:
     unreadable = bool(own_param) and own is None
     fragment = report.get("link")
     link: Scenario | None = None
+    broken = ""
     if isinstance(fragment, str):
         try:
             link = read_link(fragment)
         except ScenarioError as error:
-            st.session_state.persist_message = (
-                "error",
+            broken = (
                 f"This link could not be opened: {error}. "
-                "Ask for the link again, or for the scenario file.",
+                "Ask for the link again, or for the scenario file."
             )
+            st.session_state.persist_message = ("error", broken)
         else:
             _open(link)
     else:
@@ -189,8 +190,12 @@ def arrival(report: dict[str, Any]) -> None:
     if own is not None:
         _open(own)
         st.session_state.persist_message = (
-            "success",
-            "Your work is back: it was kept in this browser (never on the server).",
+            ("error", f"{broken} Your own work is shown.")
+            if broken
+            else (
+                "success",
+                "Your work is back: it was kept in this browser (never on the server).",
+            )
         )
     elif unreadable:
         st.session_state.persist_message = (
