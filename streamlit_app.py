@@ -3,7 +3,7 @@
 import streamlit as st
 
 from planner.draft import build_scenario
-from ui import coach, offers, plan, session, share, start, terms
+from ui import coach, offers, persist, plan, session, share, start, terms
 
 st.set_page_config(page_title="Negotiation planner", page_icon="🤝", layout="wide")
 session.init()
@@ -20,6 +20,7 @@ st.caption(
     "what you must win. Private: nothing you type is stored on the server."
 )
 start.notice()
+persist.render(views)  # kept in the browser: reload, Back and reopen bring the work back
 
 # The tabs are keyed and stateful: the open tab stays open through every rerun (a
 # rename, a button, a notice above), and a callback can open another one. The
@@ -44,3 +45,4 @@ with tab_share:
 with tab_coach:
     coach.render(views, draft, problems)
 offers.sidebar(draft, views.plan if views else None, problems)
+persist.keep(views)  # last: the browser's part of keeping the work

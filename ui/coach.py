@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pandas as pd
 import streamlit as st
@@ -25,16 +24,15 @@ from planner.models import STANCES
 from planner.packages import Package
 from planner.rounds import round_lines, stop_advice
 from planner.wording import STANCE_CHOICES, escape_page
-from ui import session
+from ui import persist, session
 from ui.views import Views
 
 NO_CHANGE = "no change"
 
 
 def _editable(label: str, text: str, key: str, height: int = 260) -> None:
-    """An editable draft; it starts afresh when the plan behind it changes."""
-    digest = hashlib.sha1(text.encode()).hexdigest()[:10]
-    st.text_area(label, value=text, key=f"{key}_{digest}", height=height)
+    """An editable draft; the user's edits are kept until they ask for the plan's new one."""
+    persist.draft_area(label, text, key, height)
 
 
 def _script(script: Script, offer: str) -> None:
