@@ -25,6 +25,9 @@ STANCES = ["fixed", "limited", "negotiable", "unknown"]
 PAID_KINDS = ("pay", "variable", "equity")
 
 relaxed = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+# The properties below the comparison with the reading run half the profile's examples,
+# so that CI stays fast (the profile still scales them: ``explore`` runs more).
+lighter = settings(relaxed, max_examples=max(10, settings().max_examples // 2))
 
 
 # --- random scenarios with this round's fields ----------------------------------
@@ -253,7 +256,7 @@ def test_the_plan_agrees_with_the_contract_read_independently(data: dict[str, An
 # --- money properties --------------------------------------------------------------
 
 
-@relaxed
+@lighter
 @given(scenarios())
 def test_the_years_add_up_to_the_total(data: dict[str, Any]) -> None:
     for offer in plan_json(data)["offers"]:
@@ -283,7 +286,7 @@ def _set_value(offer: dict[str, Any], name: str, figure: float) -> None:
         offer["values"][name] = figure
 
 
-@relaxed
+@lighter
 @given(scenarios(), st.data())
 def test_raising_a_paid_value_never_lowers_a_years_total(
     data: dict[str, Any], pick: st.DataObject
@@ -308,12 +311,27 @@ def test_raising_a_paid_value_never_lowers_a_years_total(
                 assert new[key] >= old[key]
 
 
-@relaxed
-@given(scenarios(), st.data())
+@st.composite
+def scenarios_with_a_benefit(draw: st.DrawFn) -> dict[str, Any]:
+    """A random scenario with one more money term of kind ``benefit``."""
+    data = draw(scenarios())
+    perk: dict[str, Any] = {
+        "name": "Perk",
+        "type": "money",
+        "kind": "benefit",
+        "per": draw(st.sampled_from(["year", "once", "month", "hour"])),
+    }
+    data["terms"].append(perk)
+    for offer in data["offers"]:
+        if draw(st.booleans()):
+            offer["values"]["Perk"] = draw(st.integers(0, 5_000))
+    return data
+
+
+@lighter
+@given(scenarios_with_a_benefit(), st.data())
 def test_benefits_never_change_the_totals(data: dict[str, Any], pick: st.DataObject) -> None:
-    benefits = _money_terms(data, ("benefit",))
-    assume(benefits)
-    term = pick.draw(st.sampled_from(benefits))
+    term = data["terms"][-1]
     before = plan_json(data)
     changed = copy.deepcopy(data)
     for offer in changed["offers"]:
@@ -337,12 +355,14 @@ def test_benefits_never_change_the_totals(data: dict[str, Any], pick: st.DataObj
         )
 
 
-@relaxed
+@lighter
 @given(scenarios())
 def test_on_paper_is_never_below_the_expected_total_when_every_expected_is_at_most_100(
     data: dict[str, Any],
 ) -> None:
-    assume(all(t.get("expected", 100) <= 100 for t in data["terms"]))
+    for term in data["terms"]:
+        if term.get("expected", 0) > 100:
+            term["expected"] = 100
     for offer in plan_json(data)["offers"]:
         for year in [*offer["money"]["years"], offer["money"]]:
             if year["total"] is not None:
@@ -357,7 +377,7 @@ def _multiple(figure: float, step: float) -> bool:
     return math.isclose(ratio, round(ratio), abs_tol=1e-6)
 
 
-@relaxed
+@lighter
 @given(scenarios())
 def test_every_trade_ask_is_a_modest_step_towards_the_target_or_the_target(
     data: dict[str, Any],
@@ -379,7 +399,7 @@ def test_every_trade_ask_is_a_modest_step_towards_the_target_or_the_target(
             assert _multiple(ask, reference.step_of(term, data) or 1)
 
 
-@relaxed
+@lighter
 @given(scenarios())
 def test_after_rounds_only_opening_asks_and_must_wins_are_asked(data: dict[str, Any]) -> None:
     plan = plan_json(data)
@@ -392,7 +412,7 @@ def test_after_rounds_only_opening_asks_and_must_wins_are_asked(data: dict[str, 
         assert asked <= set(offer["opening_asks"]) | must_wins
 
 
-@relaxed
+@lighter
 @given(scenarios())
 def test_a_term_answered_twice_is_never_asked(data: dict[str, Any]) -> None:
     plan = plan_json(data)
@@ -409,7 +429,7 @@ def test_a_term_answered_twice_is_never_asked(data: dict[str, Any]) -> None:
                 assert not row["must_win"]
 
 
-@relaxed
+@lighter
 @given(scenarios())
 def test_the_verdict_never_contradicts_the_phase(data: dict[str, Any]) -> None:
     plan = plan_json(data)
@@ -442,7 +462,7 @@ def _opening_plan(data: dict[str, Any], index: int) -> dict[str, Any]:
     return dict(plan_json(opening)["offers"][index])
 
 
-@relaxed
+@lighter
 @given(scenarios())
 def test_after_rounds_no_ask_is_more_than_was_first_asked(data: dict[str, Any]) -> None:
     plan = plan_json(data)

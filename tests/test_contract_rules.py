@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import subprocess
+import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -857,3 +860,41 @@ def test_the_market_position_is_in_the_terms_own_unit() -> None:
 
 def test_an_unknown_value_has_no_market_position() -> None:
     assert market_of(None, QUARTILES) is None
+
+
+def test_a_position_on_a_percentile_is_written_without_a_warning() -> None:
+    data = scenario_data(
+        [term(market={"source": "A survey", **QUARTILES}, bottom_line=60_000, target=90_000)],
+        [offer(values={"Base salary": 70_000})],
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        row(data)
+
+    assert [str(w.message) for w in caught] == []
+
+
+def test_the_command_line_writes_nothing_on_standard_error_for_a_plan_with_market_data(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "offers.json"
+    path.write_text(
+        json.dumps(
+            scenario_data(
+                [term(market={"source": "A survey", **QUARTILES})],
+                [offer(values={"Base salary": 70_000})],
+            )
+        ),
+        encoding="utf-8",
+    )
+
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "plan", str(path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout)["offers"][0]["terms"][0]["market_position"] == 50
