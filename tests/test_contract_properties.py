@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import copy
 import datetime
+import io
 import itertools
+import json
 import math
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from planner import make_plan, parse_scenario
+from planner.cli import main
 from tests import reference
 
 TODAY = datetime.date(2026, 3, 15)
@@ -481,3 +486,27 @@ def test_after_rounds_no_ask_is_more_than_was_first_asked(data: dict[str, Any]) 
                 assert row["ask"] >= first[row["term"]]
             else:
                 assert row["ask"] <= first[row["term"]]
+
+
+@lighter
+@given(scenarios(), st.dates(datetime.date(2025, 1, 1), datetime.date(2027, 12, 31)))
+def test_the_command_line_json_is_the_plan_result_for_the_day_given(
+    data: dict[str, Any], day: datetime.date
+) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "offers.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        status = main(
+            ["plan", str(path), "--format", "json", "--today", day.isoformat()],
+            stdout=out,
+            stderr=err,
+        )
+
+    assert (status, err.getvalue()) == (0, "")
+    written = json.loads(out.getvalue())
+    assert written == make_plan(parse_scenario(data), today=day).to_json()
+    for offer, source in zip(written["offers"], data["offers"], strict=True):
+        if "deadline" in source:
+            expected = (datetime.date.fromisoformat(source["deadline"]) - day).days
+            assert offer["days_left"] == expected
