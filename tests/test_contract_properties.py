@@ -53,10 +53,10 @@ def market_data(draw: st.DrawFn, low: int, high: int) -> dict[str, Any]:
 
 @st.composite
 def vesting_data(draw: st.DrawFn) -> list[int]:
-    """1 to 6 yearly percents adding up to 100 (zeros allowed, as a cliff)."""
-    cuts = sorted(draw(st.lists(st.integers(0, 100), max_size=5)))
-    edges = [0, *cuts, 100]
-    return [b - a for a, b in itertools.pairwise(edges)]
+    """1 to 6 yearly percents adding up to 100 (zeros allowed, as a cliff; halves too)."""
+    cuts = sorted(draw(st.lists(st.integers(0, 200), max_size=5)))
+    edges = [0, *cuts, 200]
+    return [(b - a) / 2 if (b - a) % 2 else (b - a) // 2 for a, b in itertools.pairwise(edges)]
 
 
 @st.composite
@@ -74,7 +74,7 @@ def money_term(draw: st.DrawFn, name: str) -> dict[str, Any]:
     if term.get("kind") == "equity" and term["per"] == "once" and draw(st.booleans()):
         term["vesting"] = draw(vesting_data())
     if draw(st.booleans()):
-        term["step"] = draw(st.sampled_from([1, 5, 50, 100, 250, 500, 1000]))
+        term["step"] = draw(st.sampled_from([0.01, 0.1, 1, 5, 50, 100, 250, 500, 1000]))
     _line_and_target(draw, term, scale, whole=True)
     if draw(st.integers(0, 3)) == 0:
         term["market"] = draw(market_data(scale // 2, scale * 2))
@@ -100,7 +100,7 @@ def _line_and_target(draw: st.DrawFn, term: dict[str, Any], scale: int, whole: b
 def number_term(draw: st.DrawFn, name: str) -> dict[str, Any]:
     term: dict[str, Any] = {"name": name, "type": "number"}
     if draw(st.booleans()):
-        term["step"] = draw(st.sampled_from([0.5, 1, 2, 0.25]))
+        term["step"] = draw(st.sampled_from([0.5, 1, 2, 0.25, 0.1, 0.3]))
     _line_and_target(draw, term, draw(st.sampled_from([5, 30, 200])), whole=draw(st.booleans()))
     return term
 
@@ -371,7 +371,17 @@ def test_on_paper_is_never_below_the_expected_total_when_every_expected_is_at_mo
     for offer in plan_json(data)["offers"]:
         for year in [*offer["money"]["years"], offer["money"]]:
             if year["total"] is not None:
-                assert year["on_paper"] >= year["total"] - 0.005
+                assert year["on_paper"] >= year["total"]
+
+
+@lighter
+@given(scenarios())
+def test_on_paper_is_the_total_when_nothing_is_discounted(data: dict[str, Any]) -> None:
+    for term in data["terms"]:
+        term.pop("expected", None)
+    for offer in plan_json(data)["offers"]:
+        for year in [*offer["money"]["years"], offer["money"]]:
+            assert year["on_paper"] == year["total"]
 
 
 # --- ask figures and rounds ----------------------------------------------------------

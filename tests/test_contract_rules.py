@@ -810,6 +810,18 @@ def test_money_is_rounded_to_cents() -> None:
     assert money["on_paper"] == 3_003
 
 
+def test_on_paper_is_the_total_to_the_cent_when_nothing_is_discounted() -> None:
+    money = money_of(
+        [term("Salary"), term("Grant", per="once", kind="equity", vesting=[0.5, 99.5])],
+        {"Salary": 123_457, "Grant": 1_005},
+        years=1,
+    )
+    # every expected is 100: "on paper, the same with every expected taken as 100"
+    # (the grant's first year is 5.025, a half cent)
+    assert column(money, "on_paper") == column(money, "total")
+    assert money["on_paper"] == money["total"]
+
+
 def test_the_money_view_has_one_entry_per_year_numbered_from_1() -> None:
     money = money_of([term("Salary")], {"Salary": 1}, years=7)
     assert column(money, "year") == [1, 2, 3, 4, 5, 6, 7]
