@@ -442,6 +442,23 @@ def test_after_rounds_an_ask_is_never_more_than_first_asked() -> None:
     assert (got["status"], got["ask"]) == ("push", 57_500)
 
 
+def test_rounds_apply_in_the_order_of_the_list_not_by_date() -> None:
+    data = _rounds(
+        [
+            {"term": "Base salary", "value": 64_000, "date": "2026-03-12"},
+            {"term": "Base salary", "stance": "limited", "date": "2026-03-02"},
+        ]
+    )
+    got = row(data)
+    # the later entry in the list wins even with an earlier date; two answers: fixed
+    assert (got["offer"], got["status"]) == (64_000, "drop")
+    data["offers"][0]["rounds"] = [
+        {"term": "Base salary", "value": 62_000, "date": "2026-03-12"},
+        {"term": "Base salary", "value": 61_000, "date": "2026-03-02"},
+    ]
+    assert row(data)["offer"] == 61_000
+
+
 def test_a_term_answered_twice_is_fixed_so_a_gap_above_the_bottom_line_is_dropped() -> None:
     plan = offer_plan(
         _rounds(
