@@ -134,9 +134,19 @@ def wait_idle(page: Page, timeout: float = 30_000) -> None:
     page.wait_for_selector(IDLE, timeout=timeout)
 
 
+ARRIVED = 'span[data-persist="save"], span[data-persist="off"]'
+"""The browser's part of keeping the work has reported what it keeps (see ui/persist.py)."""
+
+
 def open_app(page: Page, url: str) -> None:
+    """Open the app and wait until it has heard from the browser's storage.
+
+    The page's first run is followed by a second once the browser has said what
+    work it keeps; a click before that could land on the first run's widgets.
+    """
     page.goto(url)
     expect(page.get_by_role("heading", name="Negotiation planner")).to_be_visible(timeout=30_000)
+    page.locator(ARRIVED).first.wait_for(state="attached", timeout=30_000)
     wait_idle(page)
 
 
