@@ -266,12 +266,13 @@ def test_must_wins_are_marked_and_every_figure_is_printed(scenario: Scenario, pl
 
 
 def _legends(spec: dict[str, Any]) -> list[dict[str, Any]]:
-    found = []
+    """The chart's legends: one per channel (layers that share a channel share its legend)."""
+    found: dict[str, dict[str, Any]] = {}
     for layer in spec.get("layer", [spec]):
-        for channel in layer.get("encoding", {}).values():
+        for name, channel in layer.get("encoding", {}).items():
             if isinstance(channel, dict) and isinstance(channel.get("legend"), dict):
-                found.append(channel["legend"])
-    return found
+                found[name] = channel["legend"]
+    return list(found.values())
 
 
 @pytest.mark.parametrize(

@@ -63,11 +63,11 @@ CARD_CSS = """
     padding: 0.45rem 0.65rem; box-sizing: border-box;
   }
   .plan-terms td { border: none; padding: 0.1rem 0; }
-  .plan-terms td:empty { display: none; }
   .plan-terms td.term { font-size: 1rem; }
   .plan-terms td.status { font-weight: 600; }
   .plan-terms td.figure { display: inline-block; width: auto; margin-right: 1rem; }
   .plan-terms td.figure::before { content: attr(data-label) ": "; font-weight: 600; }
+  .plan-terms td:empty { display: none; }
 }
 </style>
 """
