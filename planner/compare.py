@@ -155,7 +155,7 @@ STATUS_WORDS = {
 colour mark that matches the charts' colours."""
 
 
-CURRENT_JOB_WORDS = {
+REFERENCE_WORDS = {
     "unknown": "❔ not known",
     "below_bottom_line": "⚫ reference: below your bottom line",
     "below_target": "⚫ reference: below your target",
@@ -171,13 +171,13 @@ def status_words(labels: TermPlan, current: bool) -> str:
     """A term's status in words; your current job is compared, not negotiated."""
     if current:
         if labels.offer is None:
-            return CURRENT_JOB_WORDS["unknown"]
+            return REFERENCE_WORDS["unknown"]
         standing: str = labels.standing or "meets"
         if standing == "meets" and labels.target is not None:
             standing = "meets_target"
         elif standing == "meets" and labels.bottom_line is not None:
             standing = "meets_bottom_line"
-        return CURRENT_JOB_WORDS[standing]
+        return REFERENCE_WORDS[standing]
     return STATUS_WORDS[labels.status] + (" · must win" if labels.must_win else "")
 
 

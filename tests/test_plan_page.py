@@ -47,7 +47,7 @@ from planner.terminal import plan_table
 from planner.valuation import COLUMN_LABELS
 from tests.builders import make_scenario, offer, term
 from tests.money_scenario import money_scenario
-from ui.plan import terms_html
+from ui.cards import terms_html
 
 PAGE = str(Path(__file__).resolve().parent / "e2e" / "plan_page_app.py")
 
