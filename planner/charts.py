@@ -347,8 +347,11 @@ MONEY_COLUMNS = [
     "label",
     "paper",
 ]
-HEADROOM = 1.15
-"""The money charts' scale reaches 15% above the tallest bar, for the figures on top."""
+HEADROOM = 1.25
+"""The money charts' scale reaches 25% above the tallest bar, for the figures on top."""
+UPRIGHT_YEARS = 6
+"""Up to this many years the totals are printed across their bars; beyond, along them
+(bars on a phone are then too narrow for a figure written across)."""
 PLACEHOLDER = 0.08
 """A part that is not known is drawn as a grey block this share of the scale tall."""
 
@@ -446,7 +449,7 @@ def _money_colour(field: str) -> alt.Color:
     )
 
 
-def money_chart(data: pd.DataFrame, currency: str) -> alt.LayerChart:
+def money_chart(data: pd.DataFrame, currency: str, years: int = 4) -> alt.LayerChart:
     """One offer's money, a stacked bar per year by kind, the expected total printed on top.
 
     A kind that is not known is a grey, outlined block labelled "Not known" (it
@@ -498,10 +501,20 @@ def money_chart(data: pd.DataFrame, currency: str) -> alt.LayerChart:
             tooltip=[alt.Tooltip("paper:Q", format=",.2~f", title=f"on paper ({currency})")],
         )
     )
+    across = years <= UPRIGHT_YEARS
     totals = (
         alt.Chart()
         .transform_filter(year_row)
-        .mark_text(baseline="bottom", dy=-3, fontSize=12, fontWeight="bold", color=INK)
+        .mark_text(
+            baseline="bottom" if across else "middle",
+            align="center" if across else "left",
+            angle=0 if across else 270,
+            dx=0 if across else 6,  # a rotated figure moves along itself: up, off the line
+            dy=-3 if across else 0,
+            fontSize=12,
+            fontWeight="bold",
+            color=INK,
+        )
         .encode(x=x, y=alt.Y("top:Q", scale=y_scale), text="label:N")
     )
     pad = (
@@ -516,9 +529,9 @@ def money_chart(data: pd.DataFrame, currency: str) -> alt.LayerChart:
 
 
 @cache
-def money_spec(currency: str) -> str:
+def money_spec(currency: str, years: int = 4) -> str:
     """The money chart's Vega-Lite spec without its data, as JSON text (built once)."""
-    return _spec_without_data(money_chart(pd.DataFrame(columns=MONEY_COLUMNS), currency))
+    return _spec_without_data(money_chart(pd.DataFrame(columns=MONEY_COLUMNS), currency, years))
 
 
 def _year_parts(year: YearMoney, currency: str) -> str:

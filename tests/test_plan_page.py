@@ -482,3 +482,14 @@ def test_whole_figures_stay_whole_in_the_csv_when_a_column_has_a_gap() -> None:
 
     assert [r["A: value"] for r in read[:2]] == ["74000", ""]
     assert read[2]["Year"] == "1"
+
+
+@pytest.mark.parametrize(("years", "angle"), [(4, 0), (6, 0), (10, 270)])
+def test_totals_are_written_along_the_bars_when_there_are_many_years(
+    years: int, angle: int
+) -> None:
+    spec = json.loads(money_spec("USD", years))
+
+    texts = [layer["mark"] for layer in spec["layer"] if layer["mark"]["type"] == "text"]
+
+    assert [mark["angle"] for mark in texts] == [angle]

@@ -97,7 +97,7 @@ def _money(views: Views, offer: OfferPlan, index: int) -> None:
         st.markdown(f"**Money by year** ({escape(currency)}, expected)")
         st.vega_lite_chart(
             views.money[index],
-            json.loads(money_spec(currency)),
+            json.loads(money_spec(currency, views.plan.years)),
             width="stretch",
             alt=f"{offer.name}: money by year, stacked by kind; described below",
         )
