@@ -93,6 +93,8 @@ def _spec_without_data(chart: alt.TopLevelMixin) -> str:
     spec.pop("data", None)
     spec.pop("datasets", None)
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    # Room for the rotated axis title's glyphs at the very edge (an object: Streamlit adds to it).
+    spec["padding"] = {"left": 6, "right": 6, "top": 6, "bottom": 6}
     ink = {"labelColor": INK, "titleColor": INK}
     spec["config"] = {**spec.get("config", {}), "axis": ink, "legend": ink}
     return json.dumps(spec)
@@ -114,23 +116,6 @@ def _legend(
         labelLimit=0,
         labelFontSize=12,
         symbolStrokeColor=INK,
-    )
-
-
-def _line_legend(orient: Literal["top", "bottom"] = "top") -> alt.Legend:
-    """The legend entry of a line (the on-paper total): a line, not a dot.
-
-    Above the chart when another legend is under it: legends side by side would
-    not fit a phone's width.
-    """
-    return alt.Legend(
-        title=None,
-        orient=orient,
-        labelLimit=0,
-        labelFontSize=12,
-        symbolType="stroke",
-        symbolStrokeColor=INK,
-        symbolStrokeWidth=2.5,
     )
 
 
@@ -362,8 +347,11 @@ MONEY_COLUMNS = [
     "label",
     "paper",
 ]
-HEADROOM = 1.15
-"""The money charts' scale reaches 15% above the tallest bar, for the figures on top."""
+HEADROOM = 1.25
+"""The money charts' scale reaches 25% above the tallest bar, for the figures on top."""
+UPRIGHT_YEARS = 6
+"""Up to this many years the totals are printed across their bars; beyond, along them
+(bars on a phone are then too narrow for a figure written across)."""
 PLACEHOLDER = 0.08
 """A part that is not known is drawn as a grey block this share of the scale tall."""
 
@@ -451,7 +439,17 @@ def money_frame(data: pd.DataFrame, offer: str | None = None) -> pd.DataFrame:
     return data[(data["offer"] == offer) | (data["layer"] == "pad")].reset_index(drop=True)
 
 
-def money_chart(data: pd.DataFrame, currency: str) -> alt.LayerChart:
+def _money_colour(field: str) -> alt.Color:
+    """One colour scale, and so one legend, for the kinds of pay and the on-paper line."""
+    domain = [*KIND_COLOURS, ON_PAPER]
+    return alt.Color(
+        field,
+        scale=alt.Scale(domain=domain, range=[*KIND_COLOURS.values(), INK]),
+        legend=_legend(None),
+    )
+
+
+def money_chart(data: pd.DataFrame, currency: str, years: int = 4) -> alt.LayerChart:
     """One offer's money, a stacked bar per year by kind, the expected total printed on top.
 
     A kind that is not known is a grey, outlined block labelled "Not known" (it
@@ -480,11 +478,7 @@ def money_chart(data: pd.DataFrame, currency: str) -> alt.LayerChart:
                 axis=alt.Axis(format="~s", labelFontSize=12, titleFontSize=12),
             ),
             y2="y1:Q",
-            color=alt.Color(
-                "kind:N",
-                scale=alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values())),
-                legend=_legend(None),
-            ),
+            color=_money_colour("kind:N"),
             stroke=alt.condition(unknown, alt.value("#595959"), alt.value(None)),
             strokeDash=alt.condition(unknown, alt.value([3, 2]), alt.value([1, 0])),
             tooltip=[
@@ -499,20 +493,28 @@ def money_chart(data: pd.DataFrame, currency: str) -> alt.LayerChart:
         alt.Chart()
         .transform_filter(year_row & alt.expr.isValid(alt.datum.paper))
         .transform_calculate(line=f"'{ON_PAPER}'")
-        .mark_tick(thickness=2.5, color=INK, bandSize=28)
+        .mark_tick(thickness=2.5, bandSize=28)
         .encode(
             x=x,
             y=alt.Y("paper:Q", scale=y_scale),
-            strokeDash=alt.StrokeDash(
-                "line:N", legend=_line_legend(), scale=alt.Scale(range=[[1, 0]])
-            ),
+            color=_money_colour("line:N"),
             tooltip=[alt.Tooltip("paper:Q", format=",.2~f", title=f"on paper ({currency})")],
         )
     )
+    across = years <= UPRIGHT_YEARS
     totals = (
         alt.Chart()
         .transform_filter(year_row)
-        .mark_text(baseline="bottom", dy=-3, fontSize=12, fontWeight="bold", color=INK)
+        .mark_text(
+            baseline="bottom" if across else "middle",
+            align="center" if across else "left",
+            angle=0 if across else 270,
+            dx=0 if across else 6,  # a rotated figure moves along itself: up, off the line
+            dy=-3 if across else 0,
+            fontSize=12,
+            fontWeight="bold",
+            color=INK,
+        )
         .encode(x=x, y=alt.Y("top:Q", scale=y_scale), text="label:N")
     )
     pad = (
@@ -527,9 +529,9 @@ def money_chart(data: pd.DataFrame, currency: str) -> alt.LayerChart:
 
 
 @lru_cache(maxsize=16)
-def money_spec(currency: str) -> str:
+def money_spec(currency: str, years: int = 4) -> str:
     """The money chart's Vega-Lite spec without its data, as JSON text (built once)."""
-    return _spec_without_data(money_chart(pd.DataFrame(columns=MONEY_COLUMNS), currency))
+    return _spec_without_data(money_chart(pd.DataFrame(columns=MONEY_COLUMNS), currency, years))
 
 
 def _year_parts(year: YearMoney, currency: str) -> str:
@@ -599,14 +601,15 @@ def money_text(offer: OfferPlan, currency: str) -> str:
 
 # --- the offers ranked by what they pay over the years -----------------------------
 
-RANKING_COLUMNS = ["layer", "offer", "rank", "total", "paper", "label", "x"]
+RANKING_COLUMNS = ["layer", "offer", "rank", "total", "paper", "label", "x", "end"]
 
 
 def ranking_data(plan: Plan) -> pd.DataFrame:
     """A bar per offer, best expected total over the years first; your current job as a line.
 
     ``total`` is ``None`` (and the ``label`` says "not known") where a value is
-    missing; ``paper`` is the on-paper total where it differs.
+    missing; ``paper`` is the on-paper total where it differs; the label is
+    printed after ``end``, past the bar and the on-paper line.
     """
     rows: list[dict[str, Any]] = []
     tallest = 0.0
@@ -623,6 +626,7 @@ def ranking_data(plan: Plan) -> pd.DataFrame:
                 "paper": paper if paper is not None and paper != total else None,
                 "label": "not known" if total is None else short(total),
                 "x": total or 0.0,
+                "end": max(total or 0.0, paper or 0.0),
             }
         )
     current = the_current_job(plan)
@@ -671,19 +675,19 @@ def ranking_chart(data: pd.DataFrame, currency: str, years: int) -> alt.LayerCha
     labels = (
         alt.Chart()
         .transform_filter(offer_row)
-        .mark_text(align="left", dx=4, fontSize=12, fontWeight="bold", color=INK)
-        .encode(x=x, y=y, text="label:N")
+        .mark_text(align="left", dx=5, fontSize=12, fontWeight="bold", color=INK)
+        .encode(x=alt.X("end:Q", scale=scale), y=y, text="label:N")
     )
     paper = (
         alt.Chart()
         .transform_filter(offer_row & alt.expr.isValid(alt.datum.paper))
         .transform_calculate(line=f"'{ON_PAPER}'")
-        .mark_tick(thickness=2.5, color=INK, orient="vertical")
+        .mark_tick(thickness=2.5, orient="vertical")
         .encode(
             x=alt.X("paper:Q", scale=scale),
             y=y,
-            strokeDash=alt.StrokeDash(
-                "line:N", legend=_line_legend("bottom"), scale=alt.Scale(range=[[1, 0]])
+            color=alt.Color(
+                "line:N", scale=alt.Scale(domain=[ON_PAPER], range=[INK]), legend=_legend(None)
             ),
         )
     )

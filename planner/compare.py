@@ -224,7 +224,7 @@ def offer_plan_table(
                 "Offer": fmt.value(labels.offer, term, scenario.currency),
                 "Bottom line": fmt.cell(labels.bottom_line) or "—",
                 "Target": fmt.cell(labels.target) or "—",
-                "Company": "—" if offer.current else labels.stance,
+                "Company": "" if offer.current else labels.stance,
                 "Elsewhere": elsewhere,
                 "Your research": labels.note,
             }

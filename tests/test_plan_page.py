@@ -47,7 +47,7 @@ from planner.terminal import plan_table
 from planner.valuation import COLUMN_LABELS
 from tests.builders import make_scenario, offer, term
 from tests.money_scenario import money_scenario
-from ui.plan import terms_html
+from ui.cards import terms_html
 
 PAGE = str(Path(__file__).resolve().parent / "e2e" / "plan_page_app.py")
 
@@ -266,12 +266,13 @@ def test_must_wins_are_marked_and_every_figure_is_printed(scenario: Scenario, pl
 
 
 def _legends(spec: dict[str, Any]) -> list[dict[str, Any]]:
-    found = []
+    """The chart's legends: one per channel (layers that share a channel share its legend)."""
+    found: dict[str, dict[str, Any]] = {}
     for layer in spec.get("layer", [spec]):
-        for channel in layer.get("encoding", {}).values():
+        for name, channel in layer.get("encoding", {}).items():
             if isinstance(channel, dict) and isinstance(channel.get("legend"), dict):
-                found.append(channel["legend"])
-    return found
+                found[name] = channel["legend"]
+    return list(found.values())
 
 
 @pytest.mark.parametrize(
@@ -481,3 +482,14 @@ def test_whole_figures_stay_whole_in_the_csv_when_a_column_has_a_gap() -> None:
 
     assert [r["A: value"] for r in read[:2]] == ["74000", ""]
     assert read[2]["Year"] == "1"
+
+
+@pytest.mark.parametrize(("years", "angle"), [(4, 0), (6, 0), (10, 270)])
+def test_totals_are_written_along_the_bars_when_there_are_many_years(
+    years: int, angle: int
+) -> None:
+    spec = json.loads(money_spec("USD", years))
+
+    texts = [layer["mark"] for layer in spec["layer"] if layer["mark"]["type"] == "text"]
+
+    assert [mark["angle"] for mark in texts] == [angle]

@@ -3,15 +3,14 @@ then the offers ranked by pay, the market, and where each offer stands.
 
 Every chart has its figures printed on it and a text alternative under it (a
 caption that says what it shows), so nothing needs a hover, or a mouse. On a
-narrow screen each offer's terms read as cards, status and reason first.
+narrow screen each offer's terms read as cards, status and reason first
+(:mod:`ui.cards`).
 """
 
 from __future__ import annotations
 
-import html
 import json
 
-import pandas as pd
 import streamlit as st
 
 from planner import Plan, formatting
@@ -21,7 +20,6 @@ from planner.charts import (
     market_terms,
     market_text,
     market_unit,
-    money_frame,
     money_spec,
     money_text,
     position_spec,
@@ -33,6 +31,7 @@ from planner.draft import Draft, Problem
 from planner.models import OfferPlan, Verdict
 from planner.money_words import kinds_in, ranking_words, span, the_current_job
 from planner.wording import VERDICT_WORDS, escape_page, plural
+from ui.cards import CARD_CSS
 from ui.share import downloads
 from ui.views import Views
 
@@ -46,60 +45,6 @@ VERDICTS = {
     verdict: (VERDICT_WORDS[verdict], colour, icon) for verdict, (colour, icon) in BADGES.items()
 }
 """Each verdict's words (from planner.wording), badge colour and icon."""
-
-CARD_CSS = """
-<style>
-.plan-terms { width: 100%; border-collapse: collapse; font-size: 0.9rem; color: #262730; }
-.plan-terms th, .plan-terms td {
-  text-align: left; vertical-align: top; padding: 0.35rem 0.5rem;
-  border-bottom: 1px solid #d5d7de;
-}
-.plan-terms th { background: #f0f2f6; font-weight: 600; }
-.plan-terms td.term { font-weight: 600; }
-.plan-terms td.status { min-width: 7rem; }
-@media (max-width: 640px) {
-  .plan-terms thead {
-    position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
-  }
-  .plan-terms, .plan-terms tbody, .plan-terms tr, .plan-terms td { display: block; width: 100%; }
-  .plan-terms tr {
-    border: 1px solid #b9bcc6; border-radius: 0.5rem; margin: 0 0 0.6rem 0;
-    padding: 0.45rem 0.65rem; box-sizing: border-box;
-  }
-  .plan-terms td { border: none; padding: 0.1rem 0; }
-  .plan-terms td:empty { display: none; }
-  .plan-terms td.term { font-size: 1rem; }
-  .plan-terms td.status { font-weight: 600; }
-  .plan-terms td.figure { display: inline-block; width: auto; margin-right: 1rem; }
-  .plan-terms td.figure::before { content: attr(data-label) ": "; font-weight: 600; }
-}
-</style>
-"""
-"""The plan's terms: a table on a wide screen, a card per term on a phone (status and reason
-first, then each figure with its label)."""
-
-_FIRST = {"Term": "term", "Status": "status", "Why": "why"}
-
-
-def terms_html(table: pd.DataFrame) -> str:
-    """One offer's plan table as HTML that the page's CSS turns into cards on a narrow screen.
-
-    Every cell is HTML-escaped: user text is shown as written, never as markup.
-    """
-    head = "".join(f"<th scope='col'>{html.escape(str(c))}</th>" for c in table.columns)
-    body = []
-    for row in table.itertuples(index=False):
-        cells = []
-        for column, value in zip(table.columns, row, strict=True):
-            kind = _FIRST.get(str(column), "figure")
-            text = "" if value is None or value == "" else html.escape(str(value))
-            label = html.escape(str(column), quote=True)
-            cells.append(f"<td class='{kind}' data-label='{label}'>{text}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return (
-        f"<table class='plan-terms'><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table>"
-    )
 
 
 def _stale_warning(problems: list[Problem], draft: Draft) -> None:
@@ -116,7 +61,7 @@ def _bullets(lines: list[str]) -> str:
     return "\n".join(f"- {escape_page(line)}" for line in lines)
 
 
-def _offer(views: Views, offer: OfferPlan, table: pd.DataFrame, index: int) -> None:
+def _offer(views: Views, offer: OfferPlan, terms: str, index: int) -> None:
     scenario = views.scenario
     label, colour, icon = VERDICTS[offer.verdict]
     with st.container(border=True, key=f"plan_offer_{index}"):
@@ -145,7 +90,7 @@ def _offer(views: Views, offer: OfferPlan, table: pd.DataFrame, index: int) -> N
             else:
                 st.markdown("**Ask for, all at once, in this order:**\n\n" + asks)
         with st.container(key=f"plan_terms_{index}"):
-            st.html(terms_html(table))
+            st.html(terms)
         if kinds_in(scenario):
             _money(views, offer, index)
 
@@ -155,8 +100,8 @@ def _money(views: Views, offer: OfferPlan, index: int) -> None:
     with st.container(key=f"plan_money_{index}"):
         st.markdown(f"**Money by year** ({escape_page(currency)}, expected)")
         st.vega_lite_chart(
-            money_frame(views.money, offer.name),
-            json.loads(money_spec(currency)),
+            views.money[index],
+            json.loads(money_spec(currency, views.plan.years)),
             width="stretch",
             alt=f"{offer.name}: money by year, stacked by kind; described below",
         )
@@ -237,8 +182,8 @@ def render(views: Views | None, problems: list[Problem], draft: Draft) -> None:
         st.info("Fill in at least one term and one offer to see a plan.")
         return
     st.html(CARD_CSS)
-    for index, (offer, table) in enumerate(zip(views.plan.offers, views.offer_tables, strict=True)):
-        _offer(views, offer, table, index)
+    for index, (offer, terms) in enumerate(zip(views.plan.offers, views.offer_html, strict=True)):
+        _offer(views, offer, terms, index)
     _ranking(views)
     _markets(views)
     _positions(views)
