@@ -174,6 +174,7 @@ def test_forget_clears_the_browser_and_stops_storing() -> None:
 
 def test_the_share_tab_compares_a_pasted_link_with_your_work() -> None:
     at = browser_reports(start(), saved=encode(MINE))
+    open_tab(at, "share")
     at.text_input(key="mentor_link").input(
         "http://localhost:8501/?plan=" + encode(salary_raised(MINE, "Brightline Software", 79000))
     ).run()
@@ -188,6 +189,7 @@ def test_the_share_tab_compares_a_pasted_link_with_your_work() -> None:
 
 def test_the_share_link_keeps_the_plan_after_the_hash() -> None:
     at = browser_reports(start(), saved=encode(MINE))
+    open_tab(at, "share")
     link = next(c.value for c in at.code if "plan=" in c.value)
     assert "#plan=" in link
     assert "?" not in link
@@ -206,12 +208,14 @@ def test_an_edited_email_is_kept_when_the_plan_changes_until_the_user_asks_for_t
     None
 ):
     at = browser_reports(start(), saved=encode(MINE))
+    open_tab(at, "coach")
     first = email(at).value
     email(at).input(first + "\nP.S. Looking forward to it.").run()
 
     open_tab(at, "terms")
     ws = at.session_state["workspace"]
     at.text_input(key=ws.term_key("t0", "target")).input("84000").run()
+    open_tab(at, "coach")
 
     assert email(at).value.endswith("P.S. Looking forward to it.")
     assert "The plan changed since you edited this draft" in page_text(at)
@@ -227,25 +231,29 @@ def test_an_edited_email_is_kept_when_the_plan_changes_until_the_user_asks_for_t
 
 def test_an_untouched_email_follows_the_plan() -> None:
     at = browser_reports(start(), saved=encode(MINE))
+    open_tab(at, "coach")
     first = email(at).value
     open_tab(at, "terms")
     ws = at.session_state["workspace"]
     at.text_input(key=ws.term_key("t0", "target")).input("84000").run()
+    open_tab(at, "coach")
     assert email(at).value != first
     assert "The plan changed since you edited" not in page_text(at)
 
 
 def test_edited_drafts_come_back_with_the_work() -> None:
     at = browser_reports(start(), saved=encode(MINE))
+    open_tab(at, "coach")
     email(at).input(email(at).value + "\nKept through a reload.").run()
     drafts = told(at)["drafts"]
 
-    again = browser_reports(start(), saved=encode(MINE), drafts=drafts)
+    again = open_tab(browser_reports(start(), saved=encode(MINE), drafts=drafts), "coach")
     assert email(again).value.endswith("Kept through a reload.")
 
 
 def test_the_share_tab_compares_two_links_with_each_other() -> None:
     at = browser_reports(start(), saved=encode(MINE))
+    open_tab(at, "share")
     at.radio(key="mentor_base").set_value("another link or file").run()
     at.text_input(key="mentor_link_b").input("http://localhost:8501/#plan=" + encode(ENGINEER))
     at.text_input(key="mentor_link").input(
@@ -261,6 +269,7 @@ def test_the_share_tab_compares_two_links_with_each_other() -> None:
 
 def test_a_pasted_link_that_is_not_a_plan_gets_one_line() -> None:
     at = browser_reports(start(), saved=encode(MINE))
+    open_tab(at, "share")
     at.text_input(key="mentor_link").input("http://localhost:8501/?plan=1.broken").run()
     assert not at.exception
     assert [e.value for e in at.error] == [
