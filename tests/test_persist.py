@@ -50,6 +50,11 @@ def told(at: AppTest) -> dict[str, Any]:
     return data
 
 
+def aside_told(at: AppTest) -> Scenario:
+    """The copy kept aside that the page told the browser to store."""
+    return decode(json.loads(told(at)["aside"])["param"])
+
+
 def browser_reports(at: AppTest, **report: Any) -> AppTest:
     at.session_state["test_browser_report"] = {
         "link": None,
@@ -124,11 +129,11 @@ def test_a_link_wins_over_saved_work_which_is_kept_aside_to_bring_back() -> None
     assert "plan" not in at.query_params
     assert "You opened a link" in page_text(at)
     assert "Kept aside: your own work from this device" in page_text(at)
-    assert decode(told(at)["aside"]) == MINE
+    assert aside_told(at) == MINE
 
     next(b for b in at.button if b.label == "Bring it back").click().run()
     assert shown(at) == MINE
-    assert decode(told(at)["aside"]) == ENGINEER
+    assert aside_told(at) == ENGINEER
     assert "Kept aside: the version from the link, as you left it" in page_text(at)
 
 
@@ -155,7 +160,7 @@ def test_taking_a_ticked_change_from_the_link_into_your_own_work() -> None:
     taken = shown(at)
     assert taken.offer("Harbor Logistics").values["Base salary"] == 83000
     assert taken.term("Base salary").target == MINE.term("Base salary").target
-    assert decode(told(at)["aside"]) == mentor
+    assert aside_told(at) == mentor
 
 
 def test_forget_clears_the_browser_and_stops_storing() -> None:
@@ -183,7 +188,7 @@ def test_the_share_tab_compares_a_pasted_link_with_your_work() -> None:
     assert said(box.label) == "Brightline Software, Base salary: value 76,500 → 79,000"
     next(b for b in at.button if b.label == "Take all 1").click().run()
     assert shown(at).offer("Brightline Software").values["Base salary"] == 79000
-    assert decode(told(at)["aside"]) == MINE
+    assert aside_told(at) == MINE
 
 
 def test_the_share_link_keeps_the_plan_after_the_hash() -> None:
@@ -256,7 +261,7 @@ def test_the_share_tab_compares_two_links_with_each_other() -> None:
     assert any(said(c.label).startswith("Acme Cloud, Base salary: value") for c in at.checkbox)
     next(b for b in at.button if b.label == "Take all 1").click().run()
     assert shown(at).offer("Acme Cloud").values["Base salary"] == 99000
-    assert decode(told(at)["aside"]) == MINE
+    assert aside_told(at) == MINE
 
 
 def test_a_pasted_link_that_is_not_a_plan_gets_one_line() -> None:
@@ -275,3 +280,14 @@ def test_a_broken_link_in_the_fragment_says_so_and_shows_your_own_work() -> None
         "This link could not be opened: link: is damaged: its data cannot be unpacked. "
         "Ask for the link again, or for the scenario file. Your own work is shown."
     ]
+
+
+def test_the_copy_kept_aside_comes_back_with_what_it_is() -> None:
+    at = browser_reports(start({"plan": encode(ENGINEER)}), saved=encode(MINE))
+    next(b for b in at.button if b.label == "Bring it back").click().run()
+    stored_aside = told(at)["aside"]
+
+    again = browser_reports(start(), tab=encode(MINE), aside=stored_aside)
+    assert shown(again) == MINE
+    assert "Kept aside: the version from the link, as you left it" in page_text(again)
+    assert aside_told(again) == ENGINEER

@@ -171,13 +171,9 @@ def arrival(report: dict[str, Any]) -> None:
         link = _query_link()
     if PARAM in st.query_params:
         del st.query_params[PARAM]  # the address already lost it: a reload brings the work back
-    earlier = _scenario(report.get("aside"))
+    earlier = _aside_of(report.get("aside"))
     if earlier is not None:
-        st.session_state.persist_aside = {
-            "param": report["aside"],
-            "label": "a copy you kept aside on this device",
-            "mine": True,
-        }
+        st.session_state.persist_aside = earlier
     if link is not None:
         if own is not None and own != link:
             _keep_aside(own, "your own work from this device", mine=True)
@@ -203,6 +199,23 @@ def arrival(report: dict[str, Any]) -> None:
             "The work kept in this browser could not be read back; it will be replaced "
             "when you edit. Open your scenario file if you have one.",
         )
+
+
+def _aside_of(text: object) -> dict[str, Any] | None:
+    """The copy kept aside as the browser stored it (``{"param", "label", "mine"}``)."""
+    if not isinstance(text, str):
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or _scenario(data.get("param")) is None:
+        return None
+    return {
+        "param": data["param"],
+        "label": str(data.get("label") or "a copy you kept aside on this device"),
+        "mine": bool(data.get("mine", True)),
+    }
 
 
 def _drafts_of(text: str) -> dict[str, dict[str, str]]:
@@ -244,7 +257,7 @@ def instructions(views: Views | None) -> dict[str, Any]:
     return {
         "mode": "save",
         "work": views.link_param if views is not None else None,
-        "aside": aside["param"] if aside else None,
+        "aside": json.dumps(aside, ensure_ascii=False, sort_keys=True) if aside else None,
         "drafts": json.dumps(drafts, ensure_ascii=False, sort_keys=True) if drafts else None,
     }
 
