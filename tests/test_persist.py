@@ -252,7 +252,7 @@ def test_edited_drafts_come_back_with_the_work() -> None:
 def test_the_share_tab_compares_two_links_with_each_other() -> None:
     at = browser_reports(start(), saved=encode(MINE))
     at.radio(key="mentor_base").set_value("another link or file").run()
-    at.text_input(key="mentor_link_b").input("http://localhost:8501/#plan=" + encode(ENGINEER))
+    at.text_input(key="mentor_b_link").input("http://localhost:8501/#plan=" + encode(ENGINEER))
     at.text_input(key="mentor_link").input(
         "http://localhost:8501/?plan=" + encode(salary_raised(ENGINEER, "Acme Cloud", 99000))
     ).run()
