@@ -38,6 +38,7 @@ from ui import mentor, session
 from ui.views import Views
 
 KEY = "persist_browser"
+OWN_WORK = "your own work from this device"
 MAX_STORED_CHARS = 2_000_000
 """Longest plan read back from the browser's storage (far above a link's limit)."""
 
@@ -176,7 +177,7 @@ def arrival(report: dict[str, Any]) -> None:
         st.session_state.persist_aside = earlier
     if link is not None:
         if own is not None and own != link:
-            _keep_aside(own, "your own work from this device", mine=True)
+            _keep_aside(own, OWN_WORK, mine=True)
             st.session_state.persist_message = (
                 "info",
                 "You opened a link: the plan shown is the link's. Your own work is kept "
@@ -303,7 +304,12 @@ def swap() -> None:
     if kept is None:
         return
     scenario, info = kept
-    label = "your own work" if not info["mine"] else "the version from the link, as you left it"
+    if not info["mine"]:
+        label = "your own work"
+    elif info["label"] == OWN_WORK:  # kept aside when a link was opened: the link's is shown
+        label = "the version from the link, as you left it"
+    else:
+        label = "the version you switched from"
     replace_keeping(scenario, label, mine=not info["mine"])
     st.session_state.persist_message = ("success", f"Back to {info['label']}.")
 
