@@ -11,13 +11,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner import Scenario, read_scenario_bytes
 from planner.catalog import sample_files
 from planner.scenario_file import parse_scenario, scenario_to_dict
-from planner.share import decode, encode
+from planner.share import LinkError, decode, encode, read_link
 from tests.apptest import APP, edit, page_text
+from tests.test_share import largest_scenario
 
 SALES = read_scenario_bytes(sample_files()["Account executive offers"].read_bytes())
 ENGINEER = read_scenario_bytes(sample_files()["Two engineering offers"].read_bytes())
@@ -291,3 +293,19 @@ def test_the_copy_kept_aside_comes_back_with_what_it_is() -> None:
     assert shown(again) == MINE
     assert "Kept aside: the version from the link, as you left it" in page_text(again)
     assert aside_told(again) == ENGINEER
+
+
+def test_a_link_with_the_plan_after_the_hash_reads_like_a_query_link() -> None:
+    param = encode(SALES)
+    assert read_link(f"https://planner.example.org/#plan={param}") == SALES
+    assert read_link(f"https://planner.example.org/?plan={param}") == SALES
+
+
+def test_work_too_large_for_a_link_still_comes_back_from_the_browser() -> None:
+    big = parse_scenario(largest_scenario())
+    param = encode(big)
+    assert len(param) > 16_000
+    with pytest.raises(LinkError, match="too long to be a planner link"):
+        decode(param)
+    at = browser_reports(start(), saved=param)
+    assert shown(at) == big
