@@ -296,6 +296,7 @@ def sidebar(draft: Draft, plan: Plan | None, problems: list[Problem]) -> None:
             st.caption(f"✏️ {len(problems)} thing(s) to fix; showing the last valid plan.")
         st.divider()
         st.caption(
-            "🔒 Private by default: your figures live only in this browser tab. Nothing is "
-            "stored on the server; sharing happens only when you copy a link or download a file."
+            "🔒 Private by default: your figures are kept in this browser only (this tab and "
+            "this device's storage, until you press Forget). Nothing is stored on the server; "
+            "sharing happens only when you copy a link or download a file."
         )

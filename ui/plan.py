@@ -13,7 +13,7 @@ import json
 
 import streamlit as st
 
-from planner import Plan, formatting
+from planner import formatting
 from planner.charts import (
     market_notices,
     market_spec,
@@ -194,23 +194,3 @@ def render(views: Views | None, problems: list[Problem], draft: Draft) -> None:
         "Raise all your asks at once and say how much each matters to you "
         "(Deepak Malhotra, HBR 2014)."
     )
-
-
-def sidebar(plan: Plan | None, problems: list[Problem]) -> None:
-    """The verdicts at a glance, on every tab, so each edit shows its effect at once."""
-    with st.sidebar:
-        st.markdown("**At a glance**")
-        if plan is None:
-            st.caption("No plan yet.")
-        else:
-            for offer in plan.offers:
-                label, colour, icon = VERDICTS[offer.verdict]
-                asks = f" · {plural(len(offer.asks), 'ask')}" if offer.asks else ""
-                st.markdown(f"{escape_page(offer.name)}  \n:{colour}-badge[{icon} {label}]{asks}")
-        if problems:
-            st.caption(f"✏️ {plural(len(problems), 'thing')} to fix; showing the last valid plan.")
-        st.divider()
-        st.caption(
-            "🔒 Private by default: your figures live only in this browser tab. Nothing is "
-            "stored on the server; sharing happens only when you copy a link or download a file."
-        )
