@@ -98,5 +98,5 @@ def heaviest_scenario() -> dict[str, Any]:
                 answer["stance"] = "limited"
             rounds.append(answer)
         offer["rounds"] = rounds
-    data["offers"][0]["current"] = True
+    data["offers"][-1]["current"] = True
     return data
