@@ -415,7 +415,9 @@ def _index() -> _Index:
         occupations.append(
             _Occ(
                 number=code,
-                model=Occupation.model_construct(code=f"{code[:2]}-{code[2:]}", title=title, level=level),
+                model=Occupation.model_construct(
+                    code=f"{code[:2]}-{code[2:]}", title=title, level=level
+                ),
                 words=weighted,
                 stems=stems,
                 employment=employment or 0,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -45,12 +46,12 @@ def plans_made(monkeypatch: pytest.MonkeyPatch) -> list[Scenario]:
     Wraps ``make_plan`` wherever it was imported (planner/, ui/), so that a test
     can check how many times a command or a page rerun plans.
     """
-    real: Callable[[Scenario], Plan] = planner.rules.make_plan
+    real: Callable[..., Plan] = planner.rules.make_plan
     calls: list[Scenario] = []
 
-    def counting(scenario: Scenario) -> Plan:
+    def counting(scenario: Scenario, **options: Any) -> Plan:
         calls.append(scenario)
-        return real(scenario)
+        return real(scenario, **options)
 
     for module in list(sys.modules.values()):
         name = getattr(module, "__name__", "")
