@@ -16,6 +16,8 @@ from planner.followup import (
     ACCEPT_CONFIRM_LABEL,
     acceptance_confirmation_text,
     acceptance_email,
+    agreed_terms,
+    deadline_reminder,
     decline_email,
     followup_checklist,
     thank_you_email,
@@ -31,14 +33,50 @@ from ui.views import Views
 NO_CHANGE = "no change"
 
 
+def _draft_key(key: str) -> str:
+    return "draft_" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def _renew(key: str, text: str) -> None:
+    """Callback: replace your edited draft with the one the plan drafts now."""
+    st.session_state[key] = text
+    st.session_state[key + "_made"] = text
+
+
 def _editable(label: str, text: str, key: str, height: int = 260) -> None:
-    """An editable draft; it starts afresh when the plan behind it changes."""
-    digest = hashlib.sha1(text.encode()).hexdigest()[:10]
-    st.text_area(label, value=text, key=f"{key}_{digest}", height=height)
+    """An editable draft that keeps your edits.
+
+    Until you edit it, it follows the plan (a recorded answer redrafts it).
+    Once you have edited it, your text stays; when the plan would now draft
+    something else, a button offers the new draft instead.
+    """
+    widget = _draft_key(key)
+    made_key = widget + "_made"
+    state = st.session_state
+    made = state.get(made_key)
+    if widget not in state or state[widget] == made:
+        state[widget] = text
+        state[made_key] = text
+    st.text_area(label, key=widget, height=height)
+    if state.get(made_key) != text:
+        st.caption("The plan has changed since you edited this draft; your edits are kept.")
+        st.button(
+            "Use the new draft instead",
+            key=widget + "_renew",
+            on_click=_renew,
+            args=(widget, text),
+        )
 
 
 def _script(script: Script, offer: str) -> None:
-    st.markdown("#### Counter-offer")
+    if script.reply:
+        st.markdown("#### Your reply to their answer")
+        st.caption(
+            "The company has answered: this is your one counter on what is left. No new asks; "
+            "after their next answer, decide."
+        )
+    else:
+        st.markdown("#### Counter-offer")
     if script.warning:
         st.error(escape_page(script.warning), icon="⛔")
     if not script.drafted:
@@ -48,6 +86,10 @@ def _script(script: Script, offer: str) -> None:
         "Email (edit it, then copy it into your mail)",
         f"Subject: {script.subject}\n\n{script.email}",
         f"email_{offer}",
+    )
+    st.caption(
+        "Written for the company: it never quotes your notes, your bottom line, your current "
+        "pay or another offer you have not chosen to disclose."
     )
     st.markdown(
         "**Talking points for a call**\n\n"
@@ -85,8 +127,11 @@ def _packages(found: tuple[Package, ...]) -> None:
 
 
 def _call_sheet(sheet: CallSheet) -> None:
-    st.caption("Practise before the call: each likely answer, and what the plan says to do.")
-    if not sheet.items:
+    st.caption(
+        "Practise before the call: the recruiter's likely questions, each likely answer to your "
+        "asks, and what the plan says to do. For you only: it may show your notes."
+    )
+    if not sheet.items and not sheet.questions:
         st.caption("No asks, so nothing to rehearse for this offer.")
         return
     st.markdown(call_sheet_markdown(sheet, escape_page))
@@ -166,13 +211,27 @@ def _follow_up(offer: str) -> None:
 
 def _decision(views: Views, offer: str) -> None:
     st.markdown("#### The decision")
-    st.markdown(escape_page(acceptance_confirmation_text(views.plan.offer(offer))))
+    plan = views.plan.offer(offer)
+    if plan.deadline is not None:
+        st.download_button(
+            "Reminder the day before the deadline (.ics)",
+            data=deadline_reminder(offer, plan.deadline),
+            file_name="deadline-reminder.ics",
+            mime="text/calendar",
+            key=f"deadline_ics_{offer}",
+            on_click="ignore",
+        )
+    st.markdown(escape_page(acceptance_confirmation_text(plan)))
     sure = st.checkbox(ACCEPT_CONFIRM_LABEL, key=f"accept_sure_{offer}")
     role = st.session_state.get("fu_role", "")
     if sure:
-        _editable(
-            "Acceptance email", acceptance_email(offer, role).text(), f"accept_{offer}", height=200
+        email = acceptance_email(
+            offer,
+            role,
+            agreed=agreed_terms(views.scenario, plan),
+            still_open=plan.days_left is not None and plan.days_left < 0,
         )
+        _editable("Acceptance email", email.text(), f"accept_{offer}", height=200)
     else:
         st.caption("Tick the box above to draft the acceptance: only accept what you mean to take.")
     with st.expander("Decline politely instead"):
