@@ -3,7 +3,7 @@
 import streamlit as st
 
 from planner.draft import build_scenario
-from ui import coach, offers, plan, session, share, start, terms
+from ui import coach, offers, persist, plan, session, share, start, terms
 
 st.set_page_config(page_title="Negotiation planner", page_icon="🤝", layout="wide")
 session.init()
@@ -20,22 +20,29 @@ st.caption(
     "what you must win. Private: nothing you type is stored on the server."
 )
 start.notice()
+persist.render(views)  # kept in the browser: reload, Back and reopen bring the work back
 
-# Every tab is drawn on every run (switching tabs is instant and never loses an
-# edit in flight); the one opened first is the plan when the page came from a link.
+# The tabs are keyed and stateful: the open tab stays open through every rerun (a
+# rename, a button, a notice above), and a callback can open another one. The
+# editors' tabs are drawn only while open: every input has written what was typed
+# into the draft already, so a hidden one loses nothing.
 tab_start, tab_terms, tab_offers, tab_plan, tab_share, tab_coach = st.tabs(
-    list(session.TABS.values()), default=session.TABS[session.first_tab()]
+    list(session.TABS.values()), key=session.MAIN_TAB, on_change="rerun"
 )
-with tab_start:
-    start.render(draft, problems)
-with tab_terms:
-    terms.render(draft, problems)
-with tab_offers:
-    offers.render(draft, problems, views.plan if views else None)
+if tab_start.open is not False:
+    with tab_start:
+        start.render(draft, problems)
+if tab_terms.open is not False:
+    with tab_terms:
+        terms.render(draft, problems)
+if tab_offers.open is not False:
+    with tab_offers:
+        offers.render(draft, problems, views.plan if views else None)
 with tab_plan:
     plan.render(views, problems, draft)
 with tab_share:
     share.render(views, problems)
 with tab_coach:
     coach.render(views, draft, problems)
-plan.sidebar(views.plan if views else None, problems)
+offers.sidebar(draft, views.plan if views else None, problems)
+persist.keep(views)  # last: the browser's part of keeping the work

@@ -134,47 +134,67 @@ def wait_idle(page: Page, timeout: float = 30_000) -> None:
     page.wait_for_selector(IDLE, timeout=timeout)
 
 
+ARRIVED = 'span[data-persist="save"], span[data-persist="off"]'
+"""The browser's part of keeping the work has reported what it keeps (see ui/persist.py)."""
+
+
 def open_app(page: Page, url: str) -> None:
+    """Open the app and wait until it has heard from the browser's storage.
+
+    The page's first run is followed by a second once the browser has said what
+    work it keeps; a click before that could land on the first run's widgets.
+    """
     page.goto(url)
     expect(page.get_by_role("heading", name="Negotiation planner")).to_be_visible(timeout=30_000)
+    page.locator(ARRIVED).first.wait_for(state="attached", timeout=30_000)
     wait_idle(page)
+
+
+def open_sample(page: Page, name: str = "Account executive offers") -> None:
+    """On the first screen: open a sample (the sales sample unless told)."""
+    sample = page.get_by_label("Sample")
+    if name not in (sample.text_content() or "") and name not in sample.input_value():
+        sample.click()
+        page.get_by_role("option", name=name).click()
+    page.get_by_role("button", name="Open sample").click()
+    wait_idle(page)
+    expect(page.get_by_text(f"Opened the sample “{name}”")).to_be_visible()
 
 
 def tab(page: Page, name: str) -> None:
-    """Open a tab (switching is instant: every tab was drawn)."""
+    """Open a tab and wait for the rerun it starts."""
     button = page.get_by_role("tab", name=name, exact=True)
     button.click()
     expect(button).to_have_attribute("aria-selected", "true")
-
-
-def visible_grid(page: Page, n: int = 0) -> Locator:
-    return page.get_by_test_id("stDataFrame").filter(visible=True).nth(n)
-
-
-def type_in_cell(page: Page, grid: Locator, row: int, column: int, text: str) -> None:
-    """Type into a data editor cell: row 1 is the first data row, column 0 the first column."""
-    expect(grid).to_be_visible()
     wait_idle(page)
-    field = page.get_by_test_id("portal").locator(".gdg-input")
-    for _attempt in range(3):  # the grid may still be laying out (or be redrawn) when clicked
-        wait_idle(page)
-        grid.scroll_into_view_if_needed()
-        box = grid.bounding_box()
-        assert box is not None
-        page.mouse.click(box["x"] + 45, box["y"] + ROW * row + ROW / 2)
-        if not grid.evaluate("grid => grid.contains(document.activeElement)"):
-            continue  # arrow keys would move something else (the tabs) if the grid has no focus
-        for _ in range(column):
-            page.keyboard.press("ArrowRight")
-        page.keyboard.press("Enter")
-        try:
-            expect(field).to_be_visible(timeout=3_000)
-            break
-        except AssertionError:
-            page.keyboard.press("Escape")
-    expect(field).to_be_visible()
-    field.fill(text)
+
+
+def field(page: Page, offer_id: str, term_id: str, label: str) -> Locator:
+    """One input of one term of one offer on the Offers tab ("Their offer", "🔒 Private note")."""
+    return page.locator(f".st-key-cellbox-{offer_id}-{term_id}").get_by_label(label, exact=True)
+
+
+def settled(target: Locator) -> Locator:
+    """The one element a locator names, once the page has dropped what the last run replaced.
+
+    For a moment after a rerun the page can show an element of the run before next to its
+    replacement (both with the same label); wait until only one is left.
+    """
+    expect(target).to_have_count(1, timeout=15_000)
+    return target
+
+
+def type_into(page: Page, target: Locator, text: str, *, touch: bool = False) -> None:
+    """Click (or tap) a text field once, type as a person does, press Enter, wait for the rerun."""
+    settled(target)
+    if touch:
+        target.tap()
+    else:
+        target.click()
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.type(text)
     page.keyboard.press("Enter")
+    wait_idle(page)
 
 
 async def open_cell_async(page: Any, row: int) -> None:

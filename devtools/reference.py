@@ -91,11 +91,13 @@ def modest(v: Any, goal: Any, term: Json, step: float | None) -> Any:
         opts = term["options"]
         return opts[min(opts.index(v) + 1, opts.index(goal))]
     assert step is not None
-    half = (v + goal) / 2
+    count = (v + goal) / 2 / step
+    if abs(count - round(count)) < 1e-9:  # on the step, up to float noise (0.3 / 0.1)
+        count = round(count)
     if term.get("better", "higher") == "lower":
-        figure = max(math.floor(half / step) * step, goal)
+        figure = max(math.floor(count) * step, goal)
     else:
-        figure = min(math.ceil(half / step) * step, goal)
+        figure = min(math.ceil(count) * step, goal)
     return goal if _good(v, figure, term) else figure
 
 

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from planner import formatting as fmt
 from planner.coach import CallSheet, call_sheet, call_sheet_markdown
 from planner.models import OfferPlan, Plan, Scenario
+from planner.money_words import kinds_in, money_heading, ranking_words, span, year_rows
 from planner.rounds import round_lines, stop_advice
-from planner.valuation import PART_LABELS, value_offer
 from planner.wording import MUST_WIN, escape_file, plural, status_word, verdict_word
 
 
@@ -76,20 +76,12 @@ def brief(
             ]
             lines.append("| " + " | ".join(escape(c) for c in cells) + " |")
         lines.append("")
-        valuation = value_offer(scenario, scenario.offer(offer.name))
-        money = []
-        for part, label in PART_LABELS.items():
-            amount = valuation.part(part)
-            if amount.terms:
-                shown = (
-                    "not known"
-                    if amount.total is None
-                    else fmt.money(amount.total, scenario.currency)
-                )
-                money.append(f"{label}: {shown}")
-        if money:
-            lines += [escape("; ".join(money)), ""]
+        lines += _money_markdown(scenario, offer, escape)
         lines += _rounds_markdown(scenario, offer, escape)
+    if kinds_in(scenario):
+        lines += [f"## The offers by expected pay {span(plan.years)}", ""]
+        lines += [f"- {escape(line)}" for line in ranking_words(plan)]
+        lines += ["", "Benefits are worth money but are not pay: they are not added.", ""]
     if call_sheets is True:
         call_sheets = negotiated_call_sheets(scenario, plan)
     if call_sheets:
@@ -121,6 +113,20 @@ def _in_days(days: int) -> str:
     if days == 1:
         return "tomorrow"
     return f"in {plural(days, 'day')}"
+
+
+def _money_markdown(
+    scenario: Scenario, offer: OfferPlan, escape: Callable[[str], str]
+) -> list[str]:
+    """The offer's money year by year, by kind, as a Markdown table (nothing without money)."""
+    if offer.money is None or not kinds_in(scenario):
+        return []
+    rows = year_rows(scenario, offer.money)
+    lines = [f"**{escape(money_heading(scenario))}:**", ""]
+    lines.append("| " + " | ".join(escape(c) for c in rows[0]) + " |")
+    lines.append("|" + " --- |" * len(rows[0]))
+    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows[1:]]
+    return [*lines, ""]
 
 
 def _rounds_markdown(

@@ -17,7 +17,7 @@ from typing import Annotated
 
 from pydantic import Field, StrictBool, model_validator
 
-from planner.models import Better, Frozen, Per, Stance, Term, TermType
+from planner.models import Better, Frozen, Kind, Per, Stance, Term, TermType
 
 DATA: Traversable = files("planner") / "data"
 CATALOG_FILE = DATA / "catalog.json"
@@ -32,9 +32,18 @@ class RuleOfThumb(Frozen):
 
 
 class CatalogTerm(Frozen):
+    """A common term: its usual settings, the stance companies usually take, and why.
+
+    ``kind`` says what sort of money it is (``benefit`` for a learning budget or a
+    retirement match, ``variable`` for bonus and commission, ``equity`` for a grant);
+    ``fields`` names the worlds it is common in (sales, nursing, engineering).
+    """
+
     name: str
     type: TermType
     per: Per | None = None
+    kind: Kind | None = None
+    vesting: list[float] | None = None
     unit: str | None = None
     better: Better | None = None
     variable: StrictBool = False
@@ -43,11 +52,12 @@ class CatalogTerm(Frozen):
     priority: Annotated[int, Field(ge=1, le=5)] = 3
     rules: list[str] = Field(default_factory=list)
     hint: str = ""
+    fields: list[str] = Field(default_factory=list)
 
     def term(self) -> Term:
         """The term with its usual settings; bottom line and target are yours to set."""
         return Term.model_validate(
-            self.model_dump(exclude={"stance", "rules", "hint"}, exclude_none=True)
+            self.model_dump(exclude={"stance", "rules", "hint", "fields"}, exclude_none=True)
         )
 
 

@@ -84,10 +84,10 @@ def _plan_output(scenario: Scenario, form: str, today: datetime.date | None = No
             + "\n"
         )
     if form == "csv":
-        from planner.compare import comparison_table
+        from planner.compare import csv_table
         from planner.export import csv_bytes
 
-        table = comparison_table(scenario, plan)
+        table = csv_table(scenario, plan)
         return csv_bytes(table, lineterminator="\n").decode("utf-8-sig")
     from planner.terminal import plan_table
 

@@ -11,6 +11,7 @@ editors show a draft and read their edits back is the page's business
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Iterable
 from typing import Any, Literal
@@ -21,8 +22,10 @@ from planner.catalog import Catalog
 from planner.errors import ScenarioError, show
 from planner.models import (
     FORMAT,
+    KINDS,
     STANCES,
     Frozen,
+    Market,
     Round,
     Scenario,
     Term,
@@ -44,18 +47,38 @@ class TermRow(Frozen):
     unit: str = ""
     better: str | None = "higher"
     variable: bool = False
+    """The earlier spelling of ``kind: "variable"``; kept so that a file reads back the same."""
+    kind: str | None = None
+    """``pay``, ``variable``, ``equity`` or ``benefit``; ``None`` is the default (pay)."""
+    expected: str = ""
+    vesting: str = ""
+    """Yearly percents as typed: ``25/25/25/25``."""
+    step: str = ""
     options: str = ""
     bottom_line: str = ""
     target: str = ""
     priority: float | None = 3
+    market: Market | None = None
+    """What the market pays (edited elsewhere); carried through untouched."""
+
+    @property
+    def money_kind(self) -> str:
+        """The kind the planner will use: an explicit kind, else variable or pay."""
+        if self.kind:
+            return self.kind
+        return "variable" if self.variable else "pay"
 
 
 class Cell(Frozen):
-    """One term of one offer, as typed."""
+    """One term of one offer, as typed.
+
+    ``note`` is private (your research); ``reason`` is what you will tell the company.
+    """
 
     value: str = ""
     stance: str = "unknown"
     note: str = ""
+    reason: str = ""
 
 
 class RoundDraft(Frozen):
@@ -69,22 +92,36 @@ class OfferDraft(Frozen):
     id: str
     name: str = ""
     current: bool = False
+    deadline: str = ""
+    """``YYYY-MM-DD``, or empty."""
     cells: dict[str, Cell] = Field(default_factory=dict)
     rounds: list[RoundDraft] = Field(default_factory=list)
 
     def cell(self, term_id: str) -> Cell:
         return self.cells.get(term_id, Cell())
 
+    def nothing_entered(self) -> bool:
+        """No value typed for any term and none recorded from the company: no verdict yet."""
+        return not any(c.value.strip() for c in self.cells.values()) and not any(
+            r.round.value is not None for r in self.rounds
+        )
+
 
 class Draft(Frozen):
     title: str = ""
     currency: str = "USD"
     max_asks: int = 3
+    years: int = 4
+    hours_per_week: float = 40.0
+    disclose_competing: bool = False
     terms: list[TermRow]
     offers: list[OfferDraft]
 
     def term_row(self, term_id: str) -> TermRow:
         return next(t for t in self.terms if t.id == term_id)
+
+    def offer(self, offer_id: str) -> OfferDraft | None:
+        return next((o for o in self.offers if o.id == offer_id), None)
 
 
 class Problem(Frozen):
@@ -125,11 +162,21 @@ def row_of(term: Term, row_id: str) -> TermRow:
         unit=term.unit or "",
         better=term.better,
         variable=term.variable,
+        kind=term.kind,
+        expected=typed(term.expected),
+        vesting=vesting_text(term.vesting),
+        step=typed(term.step),
         options=options_text(term.options),
         bottom_line=typed(term.bottom_line),
         target=typed(term.target),
         priority=term.priority,
+        market=term.market,
     )
+
+
+def vesting_text(vesting: list[float] | None) -> str:
+    """Yearly vesting percents as typed: ``25/25/25/25``."""
+    return "/".join(typed(v) for v in vesting) if vesting else ""
 
 
 def draft_from_scenario(scenario: Scenario) -> Draft:
@@ -141,11 +188,13 @@ def draft_from_scenario(scenario: Scenario) -> Draft:
             id=f"o{i}",
             name=o.name,
             current=o.current,
+            deadline=o.deadline or "",
             cells={
                 row.id: Cell(
                     value=typed(o.values.get(t.name)),
                     stance=o.flexibility.get(t.name, "unknown"),
                     note=o.notes.get(t.name, ""),
+                    reason=o.reasons.get(t.name, ""),
                 )
                 for row, t in zip(terms, scenario.terms, strict=True)
             },
@@ -157,6 +206,9 @@ def draft_from_scenario(scenario: Scenario) -> Draft:
         title=scenario.title,
         currency=scenario.currency,
         max_asks=scenario.max_asks,
+        years=scenario.years,
+        hours_per_week=scenario.hours_per_week,
+        disclose_competing=scenario.disclose_competing,
         terms=terms,
         offers=offers,
     )
@@ -177,6 +229,9 @@ def _is_blank(row: TermRow) -> bool:
         or row.bottom_line.strip()
         or row.target.strip()
         or row.unit.strip()
+        or row.expected.strip()
+        or row.vesting.strip()
+        or row.step.strip()
     )
 
 
@@ -184,6 +239,12 @@ def _options(row: TermRow) -> list[str]:
     """Options as typed: separated by commas, or by | when an option has a comma in it."""
     separator = "|" if "|" in row.options else ","
     return [part.strip() for part in row.options.split(separator) if part.strip()]
+
+
+def parse_vesting(text: str) -> list[float]:
+    """Yearly percents as typed: ``25/25/25/25``, ``25, 25, 25, 25`` or ``5 15 40 40``."""
+    parts = [p for p in text.replace("/", " ").replace(",", " ").replace(";", " ").split() if p]
+    return [parse_number(p) for p in parts]
 
 
 def options_text(options: list[str] | None) -> str:
@@ -219,9 +280,32 @@ def _term_data(row: TermRow, currency: str) -> tuple[dict[str, Any], list[Proble
         problem("name", "every term needs a name")
     if kind == "money":
         data["per"] = row.per or "year"
-        data["variable"] = bool(row.variable) and data["per"] == "year"
+        if row.variable:
+            data["variable"] = True
+        if row.kind:
+            if row.kind in KINDS:
+                data["kind"] = row.kind
+            else:
+                problem("kind", f"must be one of {', '.join(KINDS)}, got {show(row.kind)}")
+        if row.expected.strip():
+            try:
+                data["expected"] = parse_number(row.expected)
+            except ValueError as error:
+                problem("expected", str(error))
+        if row.vesting.strip():
+            try:
+                data["vesting"] = parse_vesting(row.vesting)
+            except ValueError as error:
+                problem("vesting", str(error))
+        if row.market is not None:
+            data["market"] = row.market
     if kind == "number" and row.unit.strip():
         data["unit"] = row.unit.strip()
+    if kind in ("money", "number") and row.step.strip():
+        try:
+            data["step"] = parse_number(row.step, currency)
+        except ValueError as error:
+            problem("step", str(error))
     if kind in ("money", "number"):
         data["better"] = row.better or "higher"
     options = _options(row)
@@ -311,6 +395,9 @@ def build_scenario(draft: Draft) -> tuple[Scenario | None, list[Problem]]:
                 "title": draft.title,
                 "currency": draft.currency,
                 "max_asks": draft.max_asks,
+                "years": draft.years,
+                "hours_per_week": draft.hours_per_week,
+                "disclose_competing": draft.disclose_competing,
                 "terms": [data for _, data in terms],
                 "offers": offers,
             }
@@ -339,6 +426,7 @@ def _offer_data(
     values: dict[str, Any] = {}
     flexibility: dict[str, str] = {}
     notes: dict[str, str] = {}
+    reasons: dict[str, str] = {}
     for row, term in terms:
         cell = offer.cell(row.id)
         try:
@@ -360,14 +448,25 @@ def _offer_data(
             problem("note", f"must be at most 500 characters, got {len(cell.note)}", row.id)
         elif cell.note.strip():
             notes[term["name"]] = cell.note
+        if len(cell.reason) > 300:
+            problem("reason", f"must be at most 300 characters, got {len(cell.reason)}", row.id)
+        elif cell.reason.strip():
+            reasons[term["name"]] = cell.reason
     data: dict[str, Any] = {
         "name": name,
         "values": values,
         "flexibility": flexibility,
         "notes": notes,
     }
+    if reasons:
+        data["reasons"] = reasons
     if offer.current:
         data["current"] = True
+    if offer.deadline.strip():
+        try:
+            data["deadline"] = iso_date(offer.deadline.strip())
+        except ValueError as error:
+            problem("deadline", str(error))
     # A round goes with its term: renamed with it, and removed with it.
     names = {row.id: term["name"] for row, term in terms}
     rounds = [
@@ -380,6 +479,18 @@ def _offer_data(
     if rounds:
         data["rounds"] = rounds
     return data, problems
+
+
+def iso_date(text: str) -> str:
+    """A date written ``YYYY-MM-DD`` that is in the calendar, or ``ValueError`` in plain words."""
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValueError(
+            f"must be a date written YYYY-MM-DD, such as 2026-03-04, got {show(text)}"
+        ) from None
 
 
 # --- changes the user makes ---------------------------------------------------------
@@ -480,4 +591,69 @@ def remove_last_round(draft: Draft, offer_id: str) -> Draft:
                 for o in draft.offers
             ]
         }
+    )
+
+
+def change_term(draft: Draft, term_id: str, **changes: Any) -> Draft:
+    """The draft with one term's fields changed (kept as typed)."""
+    return draft.model_copy(
+        update={
+            "terms": [t.model_copy(update=changes) if t.id == term_id else t for t in draft.terms]
+        }
+    )
+
+
+def change_offer(draft: Draft, offer_id: str, **changes: Any) -> Draft:
+    """The draft with one offer's own fields changed (name, current, deadline)."""
+    return draft.model_copy(
+        update={
+            "offers": [
+                o.model_copy(update=changes) if o.id == offer_id else o for o in draft.offers
+            ]
+        }
+    )
+
+
+def change_cell(draft: Draft, offer_id: str, term_id: str, **changes: Any) -> Draft:
+    """The draft with one term of one offer changed (value, stance, note, reason)."""
+    offer = draft.offer(offer_id)
+    if offer is None:
+        return draft
+    cell = offer.cell(term_id).model_copy(update=changes)
+    return change_offer(draft, offer_id, cells={**offer.cells, term_id: cell})
+
+
+def add_term(draft: Draft, name: str = "", catalog: Catalog | None = None) -> tuple[Draft, str]:
+    """A new term at the end (money by default, or the catalog's settings for a known name).
+
+    Returns the draft and the new term's id.
+    """
+    term_id = _next_id("t", (t.id for t in draft.terms))
+    entry = catalog.entry(name) if catalog and name.strip() else None
+    if entry is not None:
+        row = row_of(entry.term(), term_id)
+        stance = entry.stance
+    else:
+        row = TermRow(id=term_id, name=name.strip())
+        stance = "unknown"
+    offers = [
+        o.model_copy(update={"cells": {**o.cells, term_id: Cell(stance=stance)}})
+        for o in draft.offers
+    ]
+    return draft.model_copy(update={"terms": [*draft.terms, row], "offers": offers}), term_id
+
+
+def remove_term(draft: Draft, term_id: str) -> Draft:
+    """The draft without that term (its values and recorded answers go with it)."""
+    offers = [
+        o.model_copy(
+            update={
+                "cells": {k: v for k, v in o.cells.items() if k != term_id},
+                "rounds": [r for r in o.rounds if r.term_id != term_id],
+            }
+        )
+        for o in draft.offers
+    ]
+    return draft.model_copy(
+        update={"terms": [t for t in draft.terms if t.id != term_id], "offers": offers}
     )

@@ -586,7 +586,7 @@ def _value_problem(value: float | str, kind: str, options: list[str] | None) -> 
 # ``TypeAdapter`` at the boundary (:meth:`Plan.to_json`) applies the same
 # serializers as the scenario (whole numbers as integers).
 
-MarketPosition = float | str
+MarketPosition = int | float | str
 """A percentile (``37.5``), or ``"<p10"`` / ``">p90"`` outside the figures given."""
 
 

@@ -6,7 +6,7 @@ import re
 
 from planner import formatting as fmt
 from planner.models import OfferPlan, Plan, Scenario
-from planner.valuation import PART_LABELS, Valuation, value_offer
+from planner.money_words import kinds_in, money_heading, ranking_words, span, year_rows
 from planner.wording import MUST_WIN, status_word, verdict_word
 
 _UNSAFE = re.compile(
@@ -45,22 +45,13 @@ def _grid(rows: list[list[str]]) -> list[str]:
     ]
 
 
-def _money_line(valuation: Valuation, currency: str) -> str:
-    parts = []
-    for part, label in PART_LABELS.items():
-        amount = valuation.part(part)
-        if not amount.terms:
-            continue
-        if amount.total is None:
-            known = fmt.money(amount.known, currency)
-            parts.append(f"{label}: not known ({known} known; missing {', '.join(amount.missing)})")
-        else:
-            parts.append(f"{label}: {fmt.money(amount.total, currency)}")
-    if valuation.first_year is not None:
-        parts.append(f"First-year total: {fmt.money(valuation.first_year, currency)}")
-    elif parts:
-        parts.append("First-year total: not known")
-    return "; ".join(parts)
+def _money_text(scenario: Scenario, offer: OfferPlan) -> list[str]:
+    """The offer's money year by year, by kind, as a small table (nothing without money terms)."""
+    if offer.money is None or not kinds_in(scenario):
+        return []
+    return [f"  {money_heading(scenario)}:"] + [
+        "    " + line for line in _grid(year_rows(scenario, offer.money))
+    ]
 
 
 def offer_text(scenario: Scenario, offer: OfferPlan) -> list[str]:
@@ -93,9 +84,7 @@ def offer_text(scenario: Scenario, offer: OfferPlan) -> list[str]:
             ]
         )
     lines += ["  " + line for line in _grid(rows)]
-    money = _money_line(value_offer(scenario, scenario.offer(offer.name)), scenario.currency)
-    if money:
-        lines.append(f"  {money}")
+    lines += _money_text(scenario, offer)
     lines += _rounds_text(scenario, offer)
     return lines
 
@@ -120,5 +109,9 @@ def plan_table(scenario: Scenario, plan: Plan) -> str:
     lines = [f"{heading} ({scenario.currency}; at most {scenario.max_asks} asks per offer)", ""]
     for offer in plan.offers:
         lines += offer_text(scenario, offer)
+        lines.append("")
+    if kinds_in(scenario):
+        lines.append(f"The offers by expected pay {span(plan.years)} (benefits not added):")
+        lines += [f"  {line}" for line in ranking_words(plan)]
         lines.append("")
     return "\n".join(lines)

@@ -85,6 +85,17 @@ def contributes(term: Term, year: int) -> bool:
     return year == 1
 
 
+def _maybe_cents(value: float | None) -> float | None:
+    return None if value is None else _cents(value)
+
+
+def _sum_cents(figures: list[float | None]) -> float | None:
+    """The sum of figures already in cents (``None`` when any is not known)."""
+    if any(f is None for f in figures):
+        return None
+    return _cents(math.fsum(f or 0.0 for f in figures))
+
+
 def _cents(value: float) -> float:
     rounded = round(value, 2)
     return 0.0 if rounded == 0 else rounded  # no "-0"
@@ -126,17 +137,17 @@ def money_of(scenario: Scenario, offer: Offer, prepared: list[_MoneyTerm] | None
     count = scenario.years
     span = range(count)
     sums: dict[Column, list[float | None]] = {c: [0.0] * count for c in COLUMNS}
-    paper: list[float | None] = [0.0] * count
+    papers: dict[Column, list[float | None]] = {c: [0.0] * count for c in PAY_COLUMNS}
     values = offer.values
     for term in prepared:
         value = values.get(term.name)
         column = sums[term.column]
-        pay = term.column != "benefits"
+        paper = papers.get(term.column)
         if value is None:
             for y in span:
                 if term.counts[y]:
                     column[y] = None
-                    if pay:
+                    if paper is not None:
                         paper[y] = None
             continue
         assert isinstance(value, float)
@@ -145,22 +156,16 @@ def money_of(scenario: Scenario, offer: Offer, prepared: list[_MoneyTerm] | None
             so_far = column[y]
             if so_far is not None:
                 column[y] = so_far + value * expected[y]
-        if pay:
+        if paper is not None:
             factors = term.paper
             for y in span:
                 on_paper = paper[y]
                 if on_paper is not None:
                     paper[y] = on_paper + value * factors[y]
     years: list[YearMoney] = []
-    for y in range(count):
-        cents = {c: None if sums[c][y] is None else _cents(sums[c][y]) for c in COLUMNS}  # type: ignore[arg-type]
-        pay_cents = [cents[c] for c in PAY_COLUMNS]
-        total = (
-            None
-            if any(v is None for v in pay_cents)
-            else _cents(math.fsum(v or 0.0 for v in pay_cents))
-        )
-        on_paper = paper[y]
+    for y in span:
+        cents = {c: _maybe_cents(sums[c][y]) for c in COLUMNS}
+        paper_cents = [_maybe_cents(papers[c][y]) for c in PAY_COLUMNS]
         years.append(
             YearMoney(
                 year=y + 1,
@@ -169,20 +174,14 @@ def money_of(scenario: Scenario, offer: Offer, prepared: list[_MoneyTerm] | None
                 equity=cents["equity"],
                 one_off=cents["one_off"],
                 benefits=cents["benefits"],
-                total=total,
-                on_paper=None if on_paper is None else _cents(on_paper),
+                total=_sum_cents([cents[c] for c in PAY_COLUMNS]),
+                on_paper=_sum_cents(paper_cents),
             )
         )
-    totals = [y.total for y in years]
-    papers = [y.on_paper for y in years]
     return Money(
         years=years,
-        total=None
-        if any(t is None for t in totals)
-        else _cents(math.fsum(t or 0.0 for t in totals)),
-        on_paper=None
-        if any(p is None for p in papers)
-        else _cents(math.fsum(p or 0.0 for p in papers)),
+        total=_sum_cents([y.total for y in years]),
+        on_paper=_sum_cents([y.on_paper for y in years]),
     )
 
 

@@ -50,15 +50,16 @@ STATUS_MARKS: dict[Status, str] = {
 }
 """A colour mark per status that matches the charts' colours."""
 
-CURRENT_JOB_WORDS: dict[Status, str] = {
-    "unknown": "❔ unknown",
-    "met": "🟢 meets your line",
-    "deal_breaker": "🔴 below your bottom line",
-    "drop": "🟡 below your target",
-    "push": "🟡 below your target",
-    "trade": "🟡 below your target",
+CURRENT_JOB_WORDS: dict[str, str] = {
+    "unknown": "❔ not known",
+    "below_bottom_line": "⚫ reference: below your bottom line",
+    "below_target": "⚫ reference: below your target",
+    "meets_target": "⚫ reference: meets your target",
+    "meets_bottom_line": "⚫ reference: meets your bottom line",
+    "meets": "⚫ reference: no bottom line or target set",
 }
-"""Your current job is compared, not negotiated: its terms are said against your line."""
+"""Your current job is your alternative, compared with your line and never negotiated: its
+rows read as a reference, never as an ask."""
 
 STANCE_ANSWERS: dict[Stance, str] = {
     "fixed": "they say it is fixed",

@@ -13,17 +13,24 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block, Tab
 
-from ui.session import TABS
+from ui.session import FIRST_SAMPLE, MAIN_TAB, TABS
 
 APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
 
 
-def start_app(query: dict[str, str] | None = None) -> AppTest:
-    """A fresh session of the app, run once (with the query parameters given)."""
+def start_app(query: dict[str, str] | None = None, sample: str | None = FIRST_SAMPLE) -> AppTest:
+    """A fresh session of the app, run once (with the query parameters given).
+
+    Without a link the app starts blank and asks what to do; unless ``sample`` is
+    ``None``, the session then opens that sample as a user would (Start, Open sample).
+    """
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()
+    if sample is not None and not query:
+        at.selectbox(key="sample_choice").select(sample)
+        at.button(key="open_sample").click().run()
     return at
 
 
@@ -34,6 +41,14 @@ def in_tab(at: AppTest, tab: str) -> Tab:
     the user looks for it.
     """
     return next(t for t in at.tabs if t.label == TABS[tab])
+
+
+def open_tab(at: AppTest, tab: str) -> AppTest:
+    """Open a tab as a click on it does (every tab is drawn on every run)."""
+    assert TABS[tab] in [t.label for t in at.tabs]
+    at.session_state[MAIN_TAB] = TABS[tab]
+    at.run()
+    return at
 
 
 def page_text(at: AppTest | Block) -> str:

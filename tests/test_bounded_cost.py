@@ -12,6 +12,7 @@ from planner import packages as packages_module
 from planner.catalog import sample_files
 from planner.charts import money_spec
 from planner.packages import _Lever, _score, packages
+from planner.rules import make_plan
 from planner.scenario_file import read_scenario_bytes
 from tests.builders import make_scenario, offer, term
 
@@ -71,9 +72,9 @@ def all_packages() -> list[Any]:
     scenarios.append(many_terms())
     out = []
     for scenario in scenarios:
-        for each in scenario.offers:
+        for each in make_plan(scenario).offers:
             if not each.current:
-                found = packages(scenario, each.name, anyway=True)
+                found = packages(scenario, each, anyway=True)
                 out.append([package.model_dump(mode="json") for package in found])
     return out
 

@@ -122,7 +122,9 @@ def test_after_an_answer_the_tab_drafts_a_reply_and_keeps_the_email_you_edited()
     assert not at.exception
     assert any("Your reply to their answer" in m.value for m in at.markdown)
     assert email_of(at) == "My own words"
-    next(b for b in at.button if b.label == "Use the new draft instead").click().run()
+    next(
+        b for b in at.button if b.label == "Replace my text with the new draft (my edits are lost)"
+    ).click().run()
     assert email_of(at).startswith("Subject: Re: your offer")
     assert "Thank you for the offer. I am excited" not in email_of(at)
 
@@ -136,7 +138,9 @@ def test_an_email_you_did_not_edit_follows_the_plan() -> None:
     next(b for b in at.button if b.label == "Record the answer").click().run()
 
     assert email_of(at).startswith("Subject: Re: your offer")
-    assert not [b for b in at.button if b.label == "Use the new draft instead"]
+    assert not [
+        b for b in at.button if b.label == "Replace my text with the new draft (my edits are lost)"
+    ]
 
 
 def test_the_call_sheet_shows_the_recruiters_questions() -> None:

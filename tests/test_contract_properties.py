@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import copy
 import datetime
+import io
 import itertools
+import json
 import math
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -19,12 +23,16 @@ from hypothesis import strategies as st
 
 from devtools import reference
 from planner import make_plan, parse_scenario
+from planner.cli import main
 
 TODAY = datetime.date(2026, 3, 15)
 STANCES = ["fixed", "limited", "negotiable", "unknown"]
 PAID_KINDS = ("pay", "variable", "equity")
 
 relaxed = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+# The properties below the comparison with the reading run half the profile's examples,
+# so that CI stays fast (the profile still scales them: ``explore`` runs more).
+lighter = settings(relaxed, max_examples=max(10, settings().max_examples // 2))
 
 
 # --- random scenarios with this round's fields ----------------------------------
@@ -45,10 +53,10 @@ def market_data(draw: st.DrawFn, low: int, high: int) -> dict[str, Any]:
 
 @st.composite
 def vesting_data(draw: st.DrawFn) -> list[int]:
-    """1 to 6 yearly percents adding up to 100 (zeros allowed, as a cliff)."""
-    cuts = sorted(draw(st.lists(st.integers(0, 100), max_size=5)))
-    edges = [0, *cuts, 100]
-    return [b - a for a, b in itertools.pairwise(edges)]
+    """1 to 6 yearly percents adding up to 100 (zeros allowed, as a cliff; halves too)."""
+    cuts = sorted(draw(st.lists(st.integers(0, 200), max_size=5)))
+    edges = [0, *cuts, 200]
+    return [(b - a) / 2 if (b - a) % 2 else (b - a) // 2 for a, b in itertools.pairwise(edges)]
 
 
 @st.composite
@@ -66,7 +74,7 @@ def money_term(draw: st.DrawFn, name: str) -> dict[str, Any]:
     if term.get("kind") == "equity" and term["per"] == "once" and draw(st.booleans()):
         term["vesting"] = draw(vesting_data())
     if draw(st.booleans()):
-        term["step"] = draw(st.sampled_from([1, 5, 50, 100, 250, 500, 1000]))
+        term["step"] = draw(st.sampled_from([0.01, 0.1, 1, 5, 50, 100, 250, 500, 1000]))
     _line_and_target(draw, term, scale, whole=True)
     if draw(st.integers(0, 3)) == 0:
         term["market"] = draw(market_data(scale // 2, scale * 2))
@@ -92,7 +100,7 @@ def _line_and_target(draw: st.DrawFn, term: dict[str, Any], scale: int, whole: b
 def number_term(draw: st.DrawFn, name: str) -> dict[str, Any]:
     term: dict[str, Any] = {"name": name, "type": "number"}
     if draw(st.booleans()):
-        term["step"] = draw(st.sampled_from([0.5, 1, 2, 0.25]))
+        term["step"] = draw(st.sampled_from([0.5, 1, 2, 0.25, 0.1, 0.3]))
     _line_and_target(draw, term, draw(st.sampled_from([5, 30, 200])), whole=draw(st.booleans()))
     return term
 
@@ -253,7 +261,7 @@ def test_the_plan_agrees_with_the_contract_read_independently(data: dict[str, An
 # --- money properties --------------------------------------------------------------
 
 
-@relaxed
+@lighter
 @given(scenarios())
 def test_the_years_add_up_to_the_total(data: dict[str, Any]) -> None:
     for offer in plan_json(data)["offers"]:
@@ -283,7 +291,7 @@ def _set_value(offer: dict[str, Any], name: str, figure: float) -> None:
         offer["values"][name] = figure
 
 
-@relaxed
+@lighter
 @given(scenarios(), st.data())
 def test_raising_a_paid_value_never_lowers_a_years_total(
     data: dict[str, Any], pick: st.DataObject
@@ -308,12 +316,27 @@ def test_raising_a_paid_value_never_lowers_a_years_total(
                 assert new[key] >= old[key]
 
 
-@relaxed
-@given(scenarios(), st.data())
+@st.composite
+def scenarios_with_a_benefit(draw: st.DrawFn) -> dict[str, Any]:
+    """A random scenario with one more money term of kind ``benefit``."""
+    data = draw(scenarios())
+    perk: dict[str, Any] = {
+        "name": "Perk",
+        "type": "money",
+        "kind": "benefit",
+        "per": draw(st.sampled_from(["year", "once", "month", "hour"])),
+    }
+    data["terms"].append(perk)
+    for offer in data["offers"]:
+        if draw(st.booleans()):
+            offer["values"]["Perk"] = draw(st.integers(0, 5_000))
+    return data
+
+
+@lighter
+@given(scenarios_with_a_benefit(), st.data())
 def test_benefits_never_change_the_totals(data: dict[str, Any], pick: st.DataObject) -> None:
-    benefits = _money_terms(data, ("benefit",))
-    assume(benefits)
-    term = pick.draw(st.sampled_from(benefits))
+    term = data["terms"][-1]
     before = plan_json(data)
     changed = copy.deepcopy(data)
     for offer in changed["offers"]:
@@ -337,16 +360,28 @@ def test_benefits_never_change_the_totals(data: dict[str, Any], pick: st.DataObj
         )
 
 
-@relaxed
+@lighter
 @given(scenarios())
 def test_on_paper_is_never_below_the_expected_total_when_every_expected_is_at_most_100(
     data: dict[str, Any],
 ) -> None:
-    assume(all(t.get("expected", 100) <= 100 for t in data["terms"]))
+    for term in data["terms"]:
+        if term.get("expected", 0) > 100:
+            term["expected"] = 100
     for offer in plan_json(data)["offers"]:
         for year in [*offer["money"]["years"], offer["money"]]:
             if year["total"] is not None:
-                assert year["on_paper"] >= year["total"] - 0.005
+                assert year["on_paper"] >= year["total"]
+
+
+@lighter
+@given(scenarios())
+def test_on_paper_is_the_total_when_nothing_is_discounted(data: dict[str, Any]) -> None:
+    for term in data["terms"]:
+        term.pop("expected", None)
+    for offer in plan_json(data)["offers"]:
+        for year in [*offer["money"]["years"], offer["money"]]:
+            assert year["on_paper"] == year["total"]
 
 
 # --- ask figures and rounds ----------------------------------------------------------
@@ -357,7 +392,7 @@ def _multiple(figure: float, step: float) -> bool:
     return math.isclose(ratio, round(ratio), abs_tol=1e-6)
 
 
-@relaxed
+@lighter
 @given(scenarios())
 def test_every_trade_ask_is_a_modest_step_towards_the_target_or_the_target(
     data: dict[str, Any],
@@ -379,7 +414,7 @@ def test_every_trade_ask_is_a_modest_step_towards_the_target_or_the_target(
             assert _multiple(ask, reference.step_of(term, data) or 1)
 
 
-@relaxed
+@lighter
 @given(scenarios())
 def test_after_rounds_only_opening_asks_and_must_wins_are_asked(data: dict[str, Any]) -> None:
     plan = plan_json(data)
@@ -392,7 +427,7 @@ def test_after_rounds_only_opening_asks_and_must_wins_are_asked(data: dict[str, 
         assert asked <= set(offer["opening_asks"]) | must_wins
 
 
-@relaxed
+@lighter
 @given(scenarios())
 def test_a_term_answered_twice_is_never_asked(data: dict[str, Any]) -> None:
     plan = plan_json(data)
@@ -409,7 +444,7 @@ def test_a_term_answered_twice_is_never_asked(data: dict[str, Any]) -> None:
                 assert not row["must_win"]
 
 
-@relaxed
+@lighter
 @given(scenarios())
 def test_the_verdict_never_contradicts_the_phase(data: dict[str, Any]) -> None:
     plan = plan_json(data)
@@ -442,7 +477,7 @@ def _opening_plan(data: dict[str, Any], index: int) -> dict[str, Any]:
     return dict(plan_json(opening)["offers"][index])
 
 
-@relaxed
+@lighter
 @given(scenarios())
 def test_after_rounds_no_ask_is_more_than_was_first_asked(data: dict[str, Any]) -> None:
     plan = plan_json(data)
@@ -461,3 +496,27 @@ def test_after_rounds_no_ask_is_more_than_was_first_asked(data: dict[str, Any]) 
                 assert row["ask"] >= first[row["term"]]
             else:
                 assert row["ask"] <= first[row["term"]]
+
+
+@lighter
+@given(scenarios(), st.dates(datetime.date(2025, 1, 1), datetime.date(2027, 12, 31)))
+def test_the_command_line_json_is_the_plan_result_for_the_day_given(
+    data: dict[str, Any], day: datetime.date
+) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "offers.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        status = main(
+            ["plan", str(path), "--format", "json", "--today", day.isoformat()],
+            stdout=out,
+            stderr=err,
+        )
+
+    assert (status, err.getvalue()) == (0, "")
+    written = json.loads(out.getvalue())
+    assert written == make_plan(parse_scenario(data), today=day).to_json()
+    for offer, source in zip(written["offers"], data["offers"], strict=True):
+        if "deadline" in source:
+            expected = (datetime.date.fromisoformat(source["deadline"]) - day).days
+            assert offer["days_left"] == expected

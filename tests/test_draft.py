@@ -11,14 +11,16 @@ from planner.draft import (
     Cell,
     add_catalog_terms,
     add_offer,
+    add_term,
     blank_draft,
     build_scenario,
+    change_term,
     draft_from_scenario,
     remove_offer,
 )
 from planner.numbers import parse_number
 from tests.strategies import scenario_data
-from ui.editor import apply_editor_state, offer_from_editor, offer_row_ids, terms_from_editor
+from ui.editor import apply_edit, cell_key, term_key
 from ui.workspace import Workspace
 
 SALES = read_scenario_bytes(sample_files()["Account executive offers"].read_bytes())
@@ -86,11 +88,7 @@ def test_a_scenario_shown_in_the_editors_builds_back_the_same(data: dict) -> Non
 
 
 def test_a_bad_cell_is_reported_at_its_offer_and_term_and_kept_as_typed() -> None:
-    draft = draft_from_scenario(SALES)
-    offer = offer_from_editor(
-        draft.offers[1], offer_row_ids(draft), {"edited_rows": {3: {"value": "Gold"}}}
-    )
-    draft = draft.model_copy(update={"offers": [draft.offers[0], offer, draft.offers[2]]})
+    draft = apply_edit(draft_from_scenario(SALES), cell_key(0, "o1", "t3", "value"), "Gold")
 
     scenario, problems = build_scenario(draft)
 
@@ -104,12 +102,11 @@ def test_a_bad_cell_is_reported_at_its_offer_and_term_and_kept_as_typed() -> Non
 
 
 def test_choice_values_match_their_option_ignoring_case() -> None:
-    draft = draft_from_scenario(SALES)
-    offer = offer_from_editor(
-        draft.offers[0], offer_row_ids(draft), {"edited_rows": {3: {"value": "comprehensive"}}}
+    draft = apply_edit(
+        draft_from_scenario(SALES), cell_key(0, "o0", "t3", "value", "choice"), "comprehensive"
     )
 
-    scenario, _ = build_scenario(draft.model_copy(update={"offers": [offer, *draft.offers[1:]]}))
+    scenario, _ = build_scenario(draft)
 
     assert scenario is not None
     assert scenario.offers[0].values["Health coverage"] == "Comprehensive"
@@ -122,38 +119,37 @@ def test_choice_values_match_their_option_ignoring_case() -> None:
         ({"target": "10"}, "target", "at least as good"),
         ({"bottom_line": "lots"}, "bottom line", "not a number"),
         ({"type": "choice", "options": ""}, "options", "options"),
-        ({"priority": 2.5}, "priority", "whole number"),
         ({"name": ""}, "name", "needs a name"),
     ],
 )
 def test_term_problems_name_the_row_and_field(edit: dict, field: str, words: str) -> None:  # type: ignore[type-arg]
     draft = draft_from_scenario(SALES)
-    terms = terms_from_editor(draft.terms, {"edited_rows": {1: edit}}, 0)
+    for name, value in edit.items():
+        draft = apply_edit(draft, term_key(0, "t1", name), value)
 
-    scenario, problems = build_scenario(draft.model_copy(update={"terms": terms}))
+    scenario, problems = build_scenario(draft)
 
     assert scenario is None
     assert any(p.term_id == "t1" and p.field == field and words in p.message for p in problems)
 
 
-def test_a_blank_added_row_is_ignored_until_something_is_typed_in_it() -> None:
-    draft = draft_from_scenario(SALES)
+def test_a_priority_that_is_not_whole_is_named_beside_its_term() -> None:
+    draft = change_term(draft_from_scenario(SALES), "t1", priority=2.5)
 
-    terms = terms_from_editor(draft.terms, {"added_rows": [{}]}, 0)
-    scenario, problems = build_scenario(draft.model_copy(update={"terms": terms}))
+    scenario, problems = build_scenario(draft)
+
+    assert scenario is None
+    assert [(p.term_id, p.field) for p in problems] == [("t1", "priority")]
+    assert "whole number" in problems[0].message
+
+
+def test_a_blank_added_term_is_ignored_until_something_is_typed_in_it() -> None:
+    draft, _ = add_term(draft_from_scenario(SALES))
+
+    scenario, problems = build_scenario(draft)
 
     assert problems == []
     assert scenario == SALES
-
-
-def test_editor_state_applies_edits_deletions_and_additions_in_place() -> None:
-    rows = [{"a": 1}, {"a": 2}, {"a": 3}]
-
-    out = apply_editor_state(
-        rows, {"edited_rows": {"2": {"a": 30}}, "deleted_rows": [0], "added_rows": [{"a": 4}]}
-    )
-
-    assert out == [(1, {"a": 2}), (2, {"a": 30}), (None, {"a": 4})]
 
 
 def test_catalog_terms_arrive_with_their_usual_settings_and_typical_stance() -> None:
@@ -181,33 +177,11 @@ def test_a_new_offer_starts_at_the_typical_stances_and_can_be_removed() -> None:
     assert removed == draft
 
 
-def test_the_workspace_rebuilds_offer_rows_when_a_term_is_added_but_keeps_what_was_typed() -> None:
-    ws = Workspace.of(draft_from_scenario(SALES))
-    state = {
-        ws.terms_key: {
-            "added_rows": [{"name": "Learning budget", "type": "money", "target": "1000"}]
-        },
-        ws.offer_key("o0"): {"edited_rows": {0: {"value": "75000"}}},
-        ws.offer_key("o0", "name"): "Brightline",
-    }
-
-    draft = ws.current(state)
-    rebuilt = ws.with_offers(draft)
-
-    assert ws.needs_new_offer_rows(draft)
-    assert rebuilt.offer_rows[-1] == "n0.0"
-    assert rebuilt.offer_key("o0") != ws.offer_key("o0")
-    assert (
-        rebuilt.current({ws.terms_key: state[ws.terms_key]}).offers[0].cell("t0").value == "75000"
-    )
-    assert rebuilt.current({}).offers[0].name == "Brightline"
-
-
-def test_the_workspace_replaced_by_a_new_draft_gets_new_widget_keys() -> None:
+def test_the_workspace_replaced_by_a_new_draft_gets_new_input_keys() -> None:
     ws = Workspace.of(draft_from_scenario(SALES))
 
     new = ws.replace(blank_draft())
 
-    assert new.terms_key != ws.terms_key
-    assert new.field_key("title") != ws.field_key("title")
-    assert new.current({ws.terms_key: {"deleted_rows": [0]}}).terms == blank_draft().terms
+    assert new.term_key("t0", "name") != ws.term_key("t0", "name")
+    assert new.scenario_key("title") != ws.scenario_key("title")
+    assert new.edited(ws.term_key("t0", "name"), "Stale input").draft == blank_draft()

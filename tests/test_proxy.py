@@ -268,6 +268,8 @@ def test_the_app_runs_in_a_browser_under_the_policy_with_no_violations(proxy: st
             page.goto(link)
             wait_idle(page)
             page.get_by_text("Northwind").first.wait_for()
+            # The component that keeps the work in the browser has loaded and stored it.
+            page.locator('span[data-persist="save"]').wait_for(state="attached")
         finally:
             browser.close()
 

@@ -320,5 +320,5 @@ def test_any_text_in_a_link_opens_the_page_or_shows_a_notice_never_an_exception(
     at = start_app({"plan": link})
 
     assert not at.exception
-    shown = page_text(at)
+    shown = as_read(page_text(at))
     assert "Opened the plan from the link." in shown or "This link could not be opened" in shown

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pandas as pd
 import streamlit as st
@@ -27,45 +26,15 @@ from planner.models import STANCES
 from planner.packages import Package
 from planner.rounds import round_lines, stop_advice
 from planner.wording import STANCE_CHOICES, escape_page
-from ui import session
+from ui import persist, session
 from ui.views import Views
 
 NO_CHANGE = "no change"
 
 
-def _draft_key(key: str) -> str:
-    return "draft_" + hashlib.sha1(key.encode()).hexdigest()[:12]
-
-
-def _renew(key: str, text: str) -> None:
-    """Callback: replace your edited draft with the one the plan drafts now."""
-    st.session_state[key] = text
-    st.session_state[key + "_made"] = text
-
-
 def _editable(label: str, text: str, key: str, height: int = 260) -> None:
-    """An editable draft that keeps your edits.
-
-    Until you edit it, it follows the plan (a recorded answer redrafts it).
-    Once you have edited it, your text stays; when the plan would now draft
-    something else, a button offers the new draft instead.
-    """
-    widget = _draft_key(key)
-    made_key = widget + "_made"
-    state = st.session_state
-    made = state.get(made_key)
-    if widget not in state or state[widget] == made:
-        state[widget] = text
-        state[made_key] = text
-    st.text_area(label, key=widget, height=height)
-    if state.get(made_key) != text:
-        st.caption("The plan has changed since you edited this draft; your edits are kept.")
-        st.button(
-            "Use the new draft instead",
-            key=widget + "_renew",
-            on_click=_renew,
-            args=(widget, text),
-        )
+    """An editable draft; the user's edits are kept until they ask for the plan's new one."""
+    persist.draft_area(label, text, key, height)
 
 
 def _script(script: Script, offer: str) -> None:

@@ -1,58 +1,84 @@
-"""The data editors' edit protocol: rows for ``st.data_editor`` and their edits read back.
+"""The editors' protocol: one widget per field, keyed by what it edits, never by position.
 
-Streamlit's data editor keeps its edits as a delta against the rows it was given
-(``edited_rows``, ``added_rows``, ``deleted_rows``). These functions build those
-rows from a :class:`~planner.draft.Draft` and apply an editor's state to get
-the draft the user sees. Pure: no Streamlit import, so they are tested directly.
+Every input on the Terms and Offers pages has a key that names the field it
+edits by the ids of its term and offer (``e3-cell-o1-t0-value``: version 3 of
+the draft, offer ``o1``, term ``t0``, the value). A key never depends on a
+name, a label or a row's position, so renaming, adding or removing a term or
+an offer leaves every other input where it was, with what was typed in it.
+
+:func:`field_value` gives the value an input starts at; :func:`apply_edit`
+writes what the user typed back into the draft. Both are pure (no Streamlit
+import), so the protocol is tested directly; the page only moves values
+between them and the widgets.
 """
 
 from __future__ import annotations
 
+import datetime
 import math
-from collections.abc import Mapping
 from typing import Any
 
+from planner import formatting
 from planner.catalog import Catalog
-from planner.draft import Cell, Draft, OfferDraft, TermRow
-from planner.numbers import typed
+from planner.draft import (
+    Draft,
+    OfferDraft,
+    TermRow,
+    change_cell,
+    change_offer,
+    change_term,
+)
+from planner.numbers import parse_number, typed
 
-
-def apply_editor_state(
-    rows: list[dict[str, Any]], state: Mapping[str, Any] | None
-) -> list[tuple[int | None, dict[str, Any]]]:
-    """Apply a Streamlit data editor's edit state to the rows it was given.
-
-    The state is ``{"edited_rows": {position: {column: value}}, "added_rows":
-    [{column: value}], "deleted_rows": [position]}``. Returns each remaining
-    row with the position it came from (``None`` for an added row).
-    """
-    state = state or {}
-    edited = state.get("edited_rows") or {}
-    deleted = {int(i) for i in state.get("deleted_rows") or []}
-    out: list[tuple[int | None, dict[str, Any]]] = []
-    for i, row in enumerate(rows):
-        if i in deleted:
-            continue
-        changes = edited.get(i, edited.get(str(i), {})) or {}
-        out.append((i, {**row, **changes}))
-    for added in state.get("added_rows") or []:
-        out.append((None, dict(added)))
-    return out
-
-
-TERM_COLUMNS = (
+SCENARIO_FIELDS = (
+    "title",
+    "currency",
+    "max_asks",
+    "years",
+    "hours_per_week",
+    "disclose_competing",
+)
+TERM_FIELDS = (
     "name",
     "type",
     "per",
+    "kind",
+    "expected",
+    "vesting",
+    "step",
     "unit",
     "better",
-    "variable",
     "options",
     "bottom_line",
     "target",
     "priority",
 )
-OFFER_COLUMNS = ("term", "line", "value", "stance", "note", "advice")
+OFFER_FIELDS = ("name", "current", "deadline")
+CELL_FIELDS = ("value", "stance", "note", "reason")
+
+
+def scenario_key(version: int, field: str) -> str:
+    return f"e{version}-scenario-{field}"
+
+
+def term_key(version: int, term_id: str, field: str, variant: str = "") -> str:
+    """A term's input; ``variant`` tells apart two inputs of one field (a list or free text)."""
+    return f"e{version}-term-{term_id}-{field}" + (f"-{variant}" if variant else "")
+
+
+def offer_key(version: int, offer_id: str, field: str) -> str:
+    return f"e{version}-offer-{offer_id}-{field}"
+
+
+def cell_key(version: int, offer_id: str, term_id: str, field: str, variant: str = "") -> str:
+    return f"e{version}-cell-{offer_id}-{term_id}-{field}" + (f"-{variant}" if variant else "")
+
+
+def _parts(key: str) -> list[str]:
+    parts = key.split("-")
+    if len(parts) < 3 or not parts[0].startswith("e"):
+        raise ValueError(f"not an editor key: {key!r}")
+    return parts
 
 
 def _text(value: Any) -> str:
@@ -63,116 +89,187 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _priority(value: Any) -> float | None:
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return None if math.isnan(value) else float(value)
+def _whole(value: Any, default: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return default
+    return int(value) if math.isfinite(value) else default
+
+
+def field_value(draft: Draft, key: str) -> Any:
+    """What the input with this key shows for the draft (before the user types)."""
+    parts = _parts(key)
+    scope = parts[1]
+    if scope == "scenario":
+        return getattr(draft, parts[2])
+    if scope == "term":
+        row = draft.term_row(parts[2])
+        field = parts[3]
+        if field == "kind":
+            return row.money_kind
+        if field == "priority":
+            return _whole(row.priority, 3) if row.priority is not None else 3
+        if field == "per":
+            return row.per or "year"
+        if field == "better":
+            return row.better or "higher"
+        value = getattr(row, field)
+        return "" if value is None else value
+    if scope == "offer":
+        offer = _offer(draft, parts[2])
+        if parts[3] == "deadline":
+            return _date(offer.deadline)
+        return getattr(offer, parts[3])
+    if scope == "cell":
+        return getattr(_offer(draft, parts[2]).cell(parts[3]), parts[4])
+    raise ValueError(f"not an editor key: {key!r}")
+
+
+def apply_edit(draft: Draft, key: str, value: Any) -> Draft:
+    """The draft with what the user typed in the input with this key (kept as typed)."""
+    parts = _parts(key)
+    scope = parts[1]
+    if scope == "scenario":
+        return _scenario_edit(draft, parts[2], value)
+    if scope == "term":
+        return _term_edit(draft, parts[2], parts[3], value)
+    if scope == "offer":
+        offer_id, field = parts[2], parts[3]
+        if field == "current":
+            return change_offer(draft, offer_id, current=bool(value))
+        if field == "deadline":
+            return change_offer(draft, offer_id, deadline=_iso(value))
+        return change_offer(draft, offer_id, name=_text(value))
+    if scope == "cell":
+        offer_id, term_id, field = parts[2], parts[3], parts[4]
+        text = _text(value)
+        if field == "stance":
+            text = text or "unknown"
+        return change_cell(draft, offer_id, term_id, **{field: text})
+    raise ValueError(f"not an editor key: {key!r}")
+
+
+def _scenario_edit(draft: Draft, field: str, value: Any) -> Draft:
+    if field in ("max_asks", "years"):
+        return draft.model_copy(update={field: _whole(value, getattr(draft, field))})
+    if field == "hours_per_week":
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return draft.model_copy(update={field: float(value)})
+        return draft
+    if field == "disclose_competing":
+        return draft.model_copy(update={field: bool(value)})
+    if field == "currency":
+        return draft.model_copy(update={field: _text(value).strip().upper()})
+    return draft.model_copy(update={field: _text(value)})
+
+
+def _term_edit(draft: Draft, term_id: str, field: str, value: Any) -> Draft:
+    if field == "priority":
+        if value is None:
+            return change_term(draft, term_id, priority=None)
+        return change_term(draft, term_id, priority=float(_whole(value, 3)))
+    if field == "kind":
+        # An explicit kind replaces the earlier spelling ``variable: true``.
+        return change_term(draft, term_id, kind=_text(value) or None, variable=False)
+    if field in ("per", "better"):
+        return change_term(draft, term_id, **{field: _text(value) or None})
+    return change_term(draft, term_id, **{field: _text(value)})
+
+
+def _offer(draft: Draft, offer_id: str) -> OfferDraft:
+    offer = draft.offer(offer_id)
+    if offer is None:
+        raise ValueError(f"no offer with id {offer_id!r}")
+    return offer
+
+
+def _date(text: str) -> datetime.date | None:
     try:
-        return float(str(value).strip())
+        return datetime.date.fromisoformat(text) if text.strip() else None
     except ValueError:
-        return math.nan
+        return None
 
 
-def term_editor_rows(draft: Draft) -> list[dict[str, Any]]:
-    """The terms table as the editor shows it: a row per term."""
-    return [{column: getattr(row, column) for column in TERM_COLUMNS} for row in draft.terms]
+def _iso(value: Any) -> str:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return _text(value).strip()
 
 
-def terms_from_editor(
-    base: list[TermRow], state: Mapping[str, Any] | None, version: int
-) -> list[TermRow]:
-    """The terms after the edits in the editor's state (ids stay with their rows)."""
-    rows = [{column: getattr(row, column) for column in TERM_COLUMNS} for row in base]
-    out: list[TermRow] = []
-    added = 0
-    for origin, row in apply_editor_state(rows, state):
-        if origin is None:
-            term_id = f"n{version}.{added}"
-            added += 1
-        else:
-            term_id = base[origin].id
-        out.append(
-            TermRow(
-                id=term_id,
-                name=_text(row.get("name")),
-                type=_text(row.get("type")) or "money",
-                per=_text(row.get("per")) or None,
-                unit=_text(row.get("unit")),
-                better=_text(row.get("better")) or None,
-                variable=bool(row.get("variable")),
-                options=_text(row.get("options")),
-                bottom_line=_text(row.get("bottom_line")),
-                target=_text(row.get("target")),
-                priority=_priority(row.get("priority", 3)),
-            )
-        )
-    return out
+# --- what the editors say beside the inputs -----------------------------------------
+
+NOT_SET = "not set"
 
 
-def _line(row: TermRow) -> str:
-    parts = []
-    if row.bottom_line.strip():
-        parts.append(f"at least {row.bottom_line.strip()}")
-    if row.target.strip():
-        parts.append(f"target {row.target.strip()}")
-    if row.type == "choice" and row.options.strip():
-        parts.append(f"options, worst first: {row.options.strip()}")
-    return "; ".join(parts)
+def shown(text: str) -> str:
+    """A typed figure as people read it (``72000`` -> ``72,000``); other text as typed."""
+    text = text.strip()
+    if not text:
+        return NOT_SET
+    try:
+        return formatting.number(parse_number(text))
+    except ValueError:
+        return text
 
 
-def _advice(row: TermRow, catalog: Catalog | None) -> str:
+def _figure(value: float | str) -> str:
+    return value if isinstance(value, str) else formatting.number(value)
+
+
+def your_line(row: TermRow) -> str:
+    """The user's bottom line and target for a term, in a few words."""
+    line = shown(row.bottom_line)
+    target = shown(row.target)
+    return f"bottom line {line} · target {target}"
+
+
+def answers(offer: OfferDraft, term_id: str) -> str | None:
+    """What the company answered on this term, next to the first value.
+
+    ``"72,000 → 76,000 after round 1"``; a new stance is added
+    (``"; stance: fixed after round 2"``). ``None`` when no round answered it.
+    """
+    first = shown(offer.cell(term_id).value)
+    chain = [first]
+    stance = ""
+    for n, recorded in enumerate(offer.rounds, start=1):
+        if recorded.term_id != term_id:
+            continue
+        answer = recorded.round
+        if answer.value is not None:
+            chain.append(f"{_figure(answer.value)} after round {n}")
+        if answer.stance is not None:
+            stance = f"stance: {answer.stance} after round {n}"
+    if len(chain) == 1 and not stance:
+        return None
+    text = " → ".join(chain) if len(chain) > 1 else ""
+    return "; ".join(part for part in (text, stance) if part)
+
+
+def overridden(offer: OfferDraft, term_id: str) -> tuple[bool, bool]:
+    """Whether a recorded answer replaces this term's first value, and its first stance."""
+    value = stance = False
+    for recorded in offer.rounds:
+        if recorded.term_id == term_id:
+            value = value or recorded.round.value is not None
+            stance = stance or recorded.round.stance is not None
+    return value, stance
+
+
+def choice_options(row: TermRow) -> list[str]:
+    """A choice term's options as typed: separated by commas, or by | when one has a comma."""
+    separator = "|" if "|" in row.options else ","
+    return [part.strip() for part in row.options.split(separator) if part.strip()]
+
+
+def usual_stance(row: TermRow, catalog: Catalog | None) -> str:
+    """The stance companies typically take on a catalog term (``"usually fixed"``), or empty."""
+    entry = catalog.entry(row.name) if catalog else None
+    return f"usually {entry.stance}" if entry else ""
+
+
+def rules_of_thumb(row: TermRow, catalog: Catalog | None) -> str:
+    """The rules of thumb behind a catalog term, each with its source; empty for others."""
     if catalog is None:
         return ""
-    entry = catalog.entry(row.name)
-    if entry is None:
-        return ""
-    tips = [f"{rule} ({source})" for rule, source in catalog.advice(entry.name)]
-    return f"Rule of thumb: usually {entry.stance}. " + " ".join(tips)
-
-
-def offer_editor_rows(
-    draft: Draft, offer: OfferDraft, catalog: Catalog | None = None
-) -> list[dict[str, Any]]:
-    """One offer as its editor shows it: a row per named term."""
-    rows = []
-    for row in draft.terms:
-        if not row.name.strip():
-            continue
-        cell = offer.cell(row.id)
-        rows.append(
-            {
-                "term": row.name.strip(),
-                "line": _line(row),
-                "value": cell.value,
-                "stance": cell.stance,
-                "note": cell.note,
-                "advice": _advice(row, catalog),
-            }
-        )
-    return rows
-
-
-def offer_row_ids(draft: Draft) -> list[str]:
-    """The term ids of the offer editors' rows, in order (named terms only)."""
-    return [row.id for row in draft.terms if row.name.strip()]
-
-
-def offer_from_editor(
-    offer: OfferDraft, term_ids: list[str], state: Mapping[str, Any] | None
-) -> OfferDraft:
-    """The offer after the edits in its editor's state (rows are fixed: a row per term)."""
-    rows = [
-        {"value": offer.cell(t).value, "stance": offer.cell(t).stance, "note": offer.cell(t).note}
-        for t in term_ids
-    ]
-    cells = dict(offer.cells)
-    for origin, row in apply_editor_state(rows, state):
-        if origin is None or origin >= len(term_ids):
-            continue
-        cells[term_ids[origin]] = Cell(
-            value=_text(row.get("value")),
-            stance=_text(row.get("stance")) or "unknown",
-            note=_text(row.get("note")),
-        )
-    return offer.model_copy(update={"cells": cells})
+    tips = [f"{rule} ({source})" for rule, source in catalog.advice(row.name)]
+    return ("Rule of thumb, not data: " + " ".join(tips)) if tips else ""

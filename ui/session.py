@@ -1,10 +1,13 @@
 """Session state: a few named keys, set up once; callbacks only move values in or out.
 
 Keys (each session has its own; nothing here is shared between users):
-- ``workspace``: the :class:`ui.workspace.Workspace` the editors start from;
+- ``workspace``: the :class:`ui.workspace.Workspace`: the draft the user is editing;
 - ``scenario``: the last valid :class:`planner.Scenario` (what the plan shows);
 - ``notice``: a message about the last load (a sample, a file, a link), or ``None``;
-- ``start_tab``: the tab to open first (the plan, when the page came from a link);
+- ``toast``: a short confirmation to pop up once (an offer added), or ``None``;
+- ``main_tab``: the label of the page's open tab (the tabs are keyed and stateful);
+- ``offer_pick``: the id of the offer open on the Offers page;
+- ``upload_round``: bumped after each upload, so the upload box starts empty again;
 - ``views``: the tables, chart data and files of the last valid scenario, kept
   until it changes; ``coaching``: the same for the coached offer.
 """
@@ -22,14 +25,18 @@ from planner.draft import (
     add_catalog_terms,
     add_offer,
     add_round,
+    add_term,
     blank_draft,
     build_scenario,
     draft_from_scenario,
     remove_last_round,
     remove_offer,
+    remove_term,
 )
 from planner.models import STANCES
 from planner.share import PARAM, read_link, single_param
+from planner.upload import read_upload
+from planner.wording import escape_page
 from ui.views import Coaching, Views, coaching_of, views_of
 from ui.workspace import Workspace
 
@@ -42,32 +49,34 @@ TABS = {
     "share": "⑤ Share & export",
     "coach": "⑥ Coach",
 }
+MAIN_TAB = "main_tab"
+OFFER_PICK = "offer_pick"
 
 
 def init() -> None:
-    """Set up this session's keys once; open a share link if the page came with one."""
+    """Set up this session's keys once; open a share link if the page came with one.
+
+    Without a link the session starts blank and the Start tab asks what to do.
+    (To restore saved work, call :func:`replace` after this, once per session.)
+    """
     if "workspace" in st.session_state:
         return
     st.session_state.setdefault("notice", None)
-    st.session_state.setdefault("start_tab", None)
+    st.session_state.setdefault("toast", None)
+    st.session_state.setdefault("upload_round", 0)
     draft = blank_draft()
     links = st.query_params.get_all(PARAM)
     if links:
         try:
             draft = draft_from_scenario(read_link(single_param(links)))
-            st.session_state.start_tab = "plan"
+            st.session_state[MAIN_TAB] = TABS["plan"]
             st.session_state.notice = ("success", "Opened the plan from the link.")
         except ScenarioError as error:
             st.session_state.notice = (
                 "error",
-                f"This link could not be opened: {error}. "
+                f"This link could not be opened: {escape_page(str(error))}. "
                 "Ask for the link again, or for the scenario file.",
             )
-    else:
-        samples = sample_files()
-        path = samples.get(FIRST_SAMPLE) or next(iter(samples.values()), None)
-        if path is not None:
-            draft = draft_from_scenario(read_scenario_bytes(path.read_bytes()))
     st.session_state.workspace = Workspace.of(draft)
     scenario, _ = build_scenario(draft)
     st.session_state.scenario = scenario
@@ -78,22 +87,9 @@ def workspace() -> Workspace:
     return ws
 
 
-def state() -> dict[str, Any]:
-    """This session's widget state as a plain mapping, for the pure planner functions."""
-    return {key: st.session_state[key] for key in st.session_state}
-
-
-def first_tab() -> str:
-    return str(st.session_state.get("start_tab") or "start")
-
-
 def current_draft() -> Draft:
-    """The draft as the user sees it now; the offer editors are rebuilt if the terms moved."""
-    ws = workspace()
-    draft = ws.current(state())
-    if ws.needs_new_offer_rows(draft):
-        st.session_state.workspace = ws.with_offers(draft)
-    return draft
+    """The draft as the user sees it now (every input has written into it already)."""
+    return workspace().draft
 
 
 def last_scenario() -> Scenario | None:
@@ -120,12 +116,53 @@ def views() -> Views | None:
     return cached
 
 
-def replace(draft: Draft, notice: tuple[str, str] | None = None) -> None:
-    """Start the editors afresh from a whole new draft."""
+def replace(draft: Draft, notice: tuple[str, str] | None = None, tab: str | None = None) -> None:
+    """Start the editors afresh from a whole new draft (and open a tab, when given)."""
     st.session_state.workspace = workspace().replace(draft)
     scenario, _ = build_scenario(draft)
     st.session_state.scenario = scenario
     st.session_state.notice = notice
+    if tab is not None:
+        st.session_state[MAIN_TAB] = TABS[tab]
+
+
+def open_tab(tab: str) -> None:
+    st.session_state[MAIN_TAB] = TABS[tab]
+
+
+# --- inputs ----------------------------------------------------------------------------
+
+
+def bind(key: str) -> str:
+    """An input's key, its value set from the draft the first time it is drawn.
+
+    Use with ``on_change=session.edit, args=(key,)``; never pass ``value=`` as well.
+    """
+    if key not in st.session_state:
+        st.session_state[key] = workspace().start_value(key)
+    return key
+
+
+def edit(key: str) -> None:
+    """Write what the user typed in an input into the draft (the inputs' one callback)."""
+    st.session_state.workspace = workspace().edited(key, st.session_state.get(key))
+
+
+def _forget_inputs_of(item_id: str) -> None:
+    """Drop any input state left for an id that is given again (a new term or offer)."""
+    marker = f"-{item_id}-"
+    for key in [k for k in st.session_state if isinstance(k, str) and marker in f"{k}-"]:
+        del st.session_state[key]
+
+
+def selected_offer(draft: Draft) -> str | None:
+    """The id of the offer open on the Offers page (the first, when none or a removed one)."""
+    ids = [o.id for o in draft.offers]
+    if not ids:
+        return None
+    if st.session_state.get(OFFER_PICK) not in ids:
+        st.session_state[OFFER_PICK] = ids[0]
+    return str(st.session_state[OFFER_PICK])
 
 
 # --- callbacks -------------------------------------------------------------------------
@@ -137,61 +174,129 @@ def load_sample(name_key: str) -> None:
     if path is not None:
         replace(
             draft_from_scenario(read_scenario_bytes(path.read_bytes())),
-            ("success", f"Loaded the sample “{name}”."),
+            (
+                "success",
+                f"Opened the sample “{escape_page(str(name))}”: its plan is below. "
+                "Change anything in ② Your terms or ③ Offers and the plan follows.",
+            ),
+            tab="plan",
         )
 
 
 def start_blank() -> None:
     replace(
-        blank_draft(), ("success", "Started a blank scenario: name your terms, then your offers.")
+        blank_draft(),
+        (
+            "success",
+            "Started blank: name the terms you care about, with your bottom line and target. "
+            "Then enter each offer in ③ Offers.",
+        ),
+        tab="terms",
     )
 
 
-def load_upload(upload_key: str) -> None:
-    upload = st.session_state.get(upload_key)
+def upload_key() -> str:
+    return f"upload_{st.session_state.get('upload_round', 0)}"
+
+
+def load_upload() -> None:
+    """Open the uploaded file; either way the upload box starts empty again."""
+    key = upload_key()
+    upload = st.session_state.get(key)
+    st.session_state.upload_round = st.session_state.get("upload_round", 0) + 1
     if upload is None:
         return
+    name = escape_page(upload.name)
     try:
-        scenario = read_scenario_bytes(upload.getvalue())
+        scenario = read_upload(upload.name, upload.getvalue())
+    except ScenarioError as error:
+        st.session_state.notice = ("error", f"Could not open “{name}”: {escape_page(str(error))}")
+        return
+    replace(draft_from_scenario(scenario), ("success", f"Opened “{name}”."), tab="plan")
+
+
+def open_link(link_key: str) -> None:
+    text = str(st.session_state.get(link_key) or "").strip()
+    if not text:
+        st.session_state.notice = ("error", "Paste a planner link first, then press Open link.")
+        return
+    try:
+        scenario = read_link(text)
     except ScenarioError as error:
         st.session_state.notice = (
             "error",
-            f"“{upload.name}” is not a scenario file this planner can open: {error}",
+            f"This link could not be opened: {escape_page(str(error))}. "
+            "Ask for the link again, or for the scenario file.",
         )
         return
-    replace(draft_from_scenario(scenario), ("success", f"Opened “{upload.name}”."))
+    st.session_state[link_key] = ""
+    replace(draft_from_scenario(scenario), ("success", "Opened the plan from the link."), "plan")
 
 
 def add_terms_from_catalog(pick_key: str) -> None:
     names = st.session_state.get(pick_key) or []
     if names:
-        draft = workspace().current(state())
-        replace(add_catalog_terms(draft, names, load_catalog()))
+        ws = workspace()
+        draft = add_catalog_terms(ws.draft, names, load_catalog())
+        for row in draft.terms[len(ws.draft.terms) :]:
+            _forget_inputs_of(row.id)
+        st.session_state.workspace = ws.with_draft(draft)
+        added = ", ".join(escape_page(str(n)) for n in names)
+        st.session_state.toast = f"Added {added}: each offer starts at the usual stance."
     st.session_state[pick_key] = []
 
 
+def add_blank_term() -> None:
+    ws = workspace()
+    draft, term_id = add_term(ws.draft)
+    _forget_inputs_of(term_id)
+    st.session_state.workspace = ws.with_draft(draft)
+    st.session_state.toast = "Added a term at the end of the list: give it a name."
+
+
+def drop_term(term_id: str) -> None:
+    ws = workspace()
+    row = next((t for t in ws.draft.terms if t.id == term_id), None)
+    st.session_state.workspace = ws.with_draft(remove_term(ws.draft, term_id))
+    if row is not None:
+        st.session_state.toast = f"Removed the term “{escape_page(row.name.strip() or 'no name')}”."
+
+
 def add_new_offer(name_key: str) -> None:
+    """Add an offer, open it on the Offers page and say so."""
+    ws = workspace()
     name = str(st.session_state.get(name_key) or "").strip()
-    draft = workspace().current(state())
     if not name:
-        name = f"Offer {len(draft.offers) + 1}"
-    st.session_state.workspace = workspace().with_offers(add_offer(draft, name, load_catalog()))
+        name = f"Offer {len(ws.draft.offers) + 1}"
+    draft = add_offer(ws.draft, name, load_catalog())
+    new_id = draft.offers[-1].id
+    _forget_inputs_of(new_id)
+    st.session_state.workspace = ws.with_draft(draft)
+    st.session_state[OFFER_PICK] = new_id
     st.session_state[name_key] = ""
+    st.session_state.toast = f"Added the offer “{escape_page(name)}”: it is open below."
 
 
 def drop_offer(offer_id: str) -> None:
-    draft = workspace().current(state())
-    st.session_state.workspace = workspace().with_offers(remove_offer(draft, offer_id))
+    ws = workspace()
+    ids = [o.id for o in ws.draft.offers]
+    if offer_id not in ids or len(ids) <= 1:
+        return
+    gone = ws.draft.offers[ids.index(offer_id)]
+    st.session_state.workspace = ws.with_draft(remove_offer(ws.draft, offer_id))
+    rest = [i for i in ids if i != offer_id]
+    st.session_state[OFFER_PICK] = rest[max(0, ids.index(offer_id) - 1)]
+    st.session_state.toast = f"Removed the offer “{escape_page(gone.name.strip() or 'no name')}”."
 
 
 def record_answer(offer_id: str) -> None:
     """Record what the company answered (the form's fields) as a round of that offer."""
     when = st.session_state.get("round_date")
     stance = st.session_state.get("round_stance")
-    draft = workspace().current(state())
+    ws = workspace()
     try:
         updated = add_round(
-            draft,
+            ws.draft,
             offer_id,
             str(st.session_state.get("round_term") or ""),
             value=str(st.session_state.get("round_value") or ""),
@@ -203,12 +308,17 @@ def record_answer(offer_id: str) -> None:
         st.session_state.round_error = f"Not recorded: {error}"
         return
     st.session_state.round_error = None
-    st.session_state.workspace = workspace().with_offers(updated)
+    st.session_state.workspace = ws.with_draft(updated)
 
 
 def undo_answer(offer_id: str) -> None:
-    draft = workspace().current(state())
-    st.session_state.workspace = workspace().with_offers(remove_last_round(draft, offer_id))
+    ws = workspace()
+    st.session_state.workspace = ws.with_draft(remove_last_round(ws.draft, offer_id))
+
+
+def state() -> dict[str, Any]:
+    """This session's widget state as a plain mapping, for pure functions that read it."""
+    return {key: st.session_state[key] for key in st.session_state}
 
 
 def coaching(views: Views, offer: str, anyway: bool) -> Coaching:

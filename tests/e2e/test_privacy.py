@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,11 +11,12 @@ from playwright.sync_api import Browser, Page, expect
 
 from devtools.browser import (
     ROOT,
+    field,
     open_app,
-    running_app_process,
+    open_sample,
+    running_app,
     tab,
-    type_in_cell,
-    visible_grid,
+    type_into,
     wait_idle,
 )
 from planner import read_scenario_bytes
@@ -36,9 +38,9 @@ def test_two_sessions_opened_from_two_links_stay_apart_through_reruns(
     open_app(second, f"{app_url}?plan={encode(ENGINEER)}")
 
     tab(first, "③ Offers")
-    type_in_cell(first, visible_grid(first), row=1, column=1, text="91000")
+    type_into(first, field(first, "o0", "t0", "Their offer"), "91000")
     tab(second, "③ Offers")
-    type_in_cell(second, visible_grid(second), row=1, column=1, text="77000")
+    type_into(second, field(second, "o0", "t0", "Their offer"), "77000")
     tab(first, "④ Plan")
     tab(second, "④ Plan")
 
@@ -90,14 +92,13 @@ def test_nothing_typed_is_written_to_disk_or_to_the_log(browser: Browser, tmp_pa
     start = time.time()
     env = {"HOME": str(home), "TMPDIR": str(temp)}
 
-    with running_app_process(env=env, output=log) as (url, server):
-        environment = Path(f"/proc/{server.pid}/environ").read_bytes().split(b"\0")
-        assert f"HOME={home}".encode() in environment  # the server writes (if at all) under home
+    with running_app(env=env, output=log) as url:
         page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
         open_app(page, url)
+        open_sample(page)
         tab(page, "③ Offers")
-        type_in_cell(page, visible_grid(page), row=1, column=1, text=SECRET_VALUE)
-        type_in_cell(page, visible_grid(page), row=2, column=3, text=SECRET_NOTE)
+        type_into(page, field(page, "o0", "t0", "Their offer"), SECRET_VALUE)
+        type_into(page, field(page, "o0", "t1", "🔒 Private note"), SECRET_NOTE)
         tab(page, "④ Plan")
         expect(page.get_by_text("7,654,321 USD a year")).not_to_have_count(0)
         tab(page, "⑤ Share & export")
@@ -114,3 +115,4 @@ def test_nothing_typed_is_written_to_disk_or_to_the_log(browser: Browser, tmp_pa
     assert SECRET_NOTE not in server_log
     assert SECRET_VALUE not in server_log
     assert "Traceback" not in server_log
+    assert os.environ.get("HOME") != str(home)
