@@ -724,7 +724,7 @@ def _questions(scenario: Scenario, plan: OfferPlan, asks: list[str]) -> list[Que
             they_ask="What are you earning now?",
             you_say="I would rather not share my current pay: I am focused on what this role "
             "is worth." + ask_words,
-            tip=f'Rule of thumb: "{SALARY_HISTORY.rule}" ({SALARY_HISTORY.source}).',
+            tip=f"Rule of thumb: {SALARY_HISTORY.rule} Source: {SALARY_HISTORY.source}.",
         )
     ]
     others = [o for o in scenario.offers if not o.current and o.name != plan.name]
@@ -747,12 +747,15 @@ def _questions(scenario: Scenario, plan: OfferPlan, asks: list[str]) -> list[Que
             else f"Yes, I have other options; {plan.name} is where I would like to make this work."
         )
         tip = "You chose to disclose other offers: name one only where it is better."
-    else:
+    elif others:
         you = (
             "I would rather keep my other conversations to myself; "
             f"{plan.name} is where I would like to make this work."
         )
         tip = "You chose not to disclose other offers (disclose_competing is off)."
+    else:
+        you = f"I am focused on this role: {plan.name} is where I would like to make this work."
+        tip = "Say nothing you have not got: no made-up offers."
     questions.append(Question(they_ask="Do you have other offers?", you_say=you, tip=tip))
     commit = can_commit(plan, asks) and bool(asks)
     questions.append(

@@ -499,6 +499,17 @@ def test_other_offers_are_kept_to_yourself_unless_you_disclose_them() -> None:
     assert "Harbor offers 69,000 USD a year on base salary" in told.you_say
 
 
+def test_with_no_other_offer_the_answer_claims_none() -> None:
+    scenario = make_scenario(
+        [term("Base salary", target=70000)],
+        [offer(values={"Base salary": 60000}, flexibility={"Base salary": "negotiable"})],
+    )
+
+    answer = questions_of(scenario)["Do you have other offers?"].you_say
+
+    assert answer == "I am focused on this role: Northwind is where I would like to make this work."
+
+
 def test_can_you_sign_today_asks_for_time_before_the_deadline() -> None:
     later = questions_of(salary_scenario(deadline="2026-03-20"))["Can you sign today?"]
     soon = questions_of(salary_scenario(deadline="2026-03-11"))["Can you sign today?"]
