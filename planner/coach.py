@@ -397,6 +397,9 @@ def _talking_points(
             else f'Raise your ask and say how much it matters. Rule of thumb: "{rule.rule}" '
             f"({rule.source})."
         )
+    deadline = deadline_words(plan)
+    if deadline:
+        points.append(f"About the deadline, before your asks: {deadline}")
     for n, line in enumerate(lines, start=1):
         text = f"{n}. {line.term}: ask for {line.figure_text}. Why: {line.justification}"
         if line.must_win:

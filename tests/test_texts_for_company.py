@@ -429,6 +429,7 @@ def test_two_days_or_fewer_left_asks_politely_for_a_few_more_days() -> None:
 
     assert "could I ask for a few more days?" in script.email
     assert "Thursday 12 March" in script.email
+    assert any("few more days" in point for point in script.talking_points)
 
 
 def test_with_more_time_left_the_email_says_nothing_of_the_deadline() -> None:
