@@ -80,3 +80,23 @@ def largest_scenario() -> dict[str, Any]:
         for j in range(20)
     ]
     return {"format": FORMAT, "terms": terms, "offers": offers}
+
+
+def heaviest_scenario() -> dict[str, Any]:
+    """The most the format allows as a link: 20 offers x 100 terms of every type, with 100
+    rounds on every offer (each a figure or a stance, and a note)."""
+    data = scenario_of(20, 100)
+    names = [t["name"] for t in data["terms"]]
+    for j, offer in enumerate(data["offers"]):
+        rounds = []
+        for r in range(100):
+            term = data["terms"][(r * 7 + j) % len(names)]
+            answer: dict[str, Any] = {"term": term["name"], "note": f"round {r}"}
+            if term["type"] == "money":
+                answer["value"] = 50_000 + r * 100
+            elif term["type"] == "number":
+                answer["stance"] = "limited"
+            rounds.append(answer)
+        offer["rounds"] = rounds
+    data["offers"][0]["current"] = True
+    return data

@@ -99,8 +99,8 @@ def test_text_in_a_number_field_is_reported_beside_it_and_kept() -> None:
     assert any(said in e for e in errors)
     assert at.text_input(key=key).value == "sixty thousand"
     assert at.session_state["scenario"] == before
+    open_tab(at, "plan")
     assert any("The plan below is from before that edit" in w.value for w in at.warning)
-    open_tab(at, "terms")
     open_tab(at, "offers")
     assert at.text_input(key=key).value == "sixty thousand"
 

@@ -7,11 +7,11 @@ import datetime as dt
 import icalendar
 
 from planner import make_plan
-from tests.apptest import downloads, start_app
+from tests.apptest import downloads, open_tab, start_app
 
 
 def coach(offer: str | None = None):  # type: ignore[no-untyped-def]
-    at = start_app()
+    at = open_tab(start_app(), "coach")
     if offer:
         at.selectbox(key="coach_offer").select(offer).run()
     return at

@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from devtools.scenarios import largest_scenario
 from planner import Scenario, read_scenario_bytes
 from planner.catalog import sample_files
 from planner.scenario_file import parse_scenario, scenario_to_dict
-from planner.share import decode, encode
+from planner.share import LinkError, decode, encode, read_link
 from tests.apptest import APP, open_tab, page_text
 
 SALES = read_scenario_bytes(sample_files()["Account executive offers"].read_bytes())
@@ -48,6 +50,11 @@ def told(at: AppTest) -> dict[str, Any]:
     (component,) = at.get("bidi_component")
     data: dict[str, Any] = json.loads(component.proto.json)
     return data
+
+
+def aside_told(at: AppTest) -> Scenario:
+    """The copy kept aside that the page told the browser to store."""
+    return decode(json.loads(told(at)["aside"])["param"])
 
 
 def browser_reports(at: AppTest, **report: Any) -> AppTest:
@@ -124,11 +131,11 @@ def test_a_link_wins_over_saved_work_which_is_kept_aside_to_bring_back() -> None
     assert "plan" not in at.query_params
     assert "You opened a link" in page_text(at)
     assert "Kept aside: your own work from this device" in page_text(at)
-    assert decode(told(at)["aside"]) == MINE
+    assert aside_told(at) == MINE
 
     next(b for b in at.button if b.label == "Bring it back").click().run()
     assert shown(at) == MINE
-    assert decode(told(at)["aside"]) == ENGINEER
+    assert aside_told(at) == ENGINEER
     assert "Kept aside: the version from the link, as you left it" in page_text(at)
 
 
@@ -155,7 +162,7 @@ def test_taking_a_ticked_change_from_the_link_into_your_own_work() -> None:
     taken = shown(at)
     assert taken.offer("Harbor Logistics").values["Base salary"] == 83000
     assert taken.term("Base salary").target == MINE.term("Base salary").target
-    assert decode(told(at)["aside"]) == mentor
+    assert aside_told(at) == mentor
 
 
 def test_forget_clears_the_browser_and_stops_storing() -> None:
@@ -174,6 +181,7 @@ def test_forget_clears_the_browser_and_stops_storing() -> None:
 
 def test_the_share_tab_compares_a_pasted_link_with_your_work() -> None:
     at = browser_reports(start(), saved=encode(MINE))
+    open_tab(at, "share")
     at.text_input(key="mentor_link").input(
         "http://localhost:8501/?plan=" + encode(salary_raised(MINE, "Brightline Software", 79000))
     ).run()
@@ -183,11 +191,12 @@ def test_the_share_tab_compares_a_pasted_link_with_your_work() -> None:
     assert said(box.label) == "Brightline Software, Base salary: value 76,500 → 79,000"
     next(b for b in at.button if b.label == "Take all 1").click().run()
     assert shown(at).offer("Brightline Software").values["Base salary"] == 79000
-    assert decode(told(at)["aside"]) == MINE
+    assert aside_told(at) == MINE
 
 
 def test_the_share_link_keeps_the_plan_after_the_hash() -> None:
     at = browser_reports(start(), saved=encode(MINE))
+    open_tab(at, "share")
     link = next(c.value for c in at.code if "plan=" in c.value)
     assert "#plan=" in link
     assert "?" not in link
@@ -206,12 +215,14 @@ def test_an_edited_email_is_kept_when_the_plan_changes_until_the_user_asks_for_t
     None
 ):
     at = browser_reports(start(), saved=encode(MINE))
+    open_tab(at, "coach")
     first = email(at).value
     email(at).input(first + "\nP.S. Looking forward to it.").run()
 
     open_tab(at, "terms")
     ws = at.session_state["workspace"]
     at.text_input(key=ws.term_key("t0", "target")).input("84000").run()
+    open_tab(at, "coach")
 
     assert email(at).value.endswith("P.S. Looking forward to it.")
     assert "The plan changed since you edited this draft" in page_text(at)
@@ -227,27 +238,31 @@ def test_an_edited_email_is_kept_when_the_plan_changes_until_the_user_asks_for_t
 
 def test_an_untouched_email_follows_the_plan() -> None:
     at = browser_reports(start(), saved=encode(MINE))
+    open_tab(at, "coach")
     first = email(at).value
     open_tab(at, "terms")
     ws = at.session_state["workspace"]
     at.text_input(key=ws.term_key("t0", "target")).input("84000").run()
+    open_tab(at, "coach")
     assert email(at).value != first
     assert "The plan changed since you edited" not in page_text(at)
 
 
 def test_edited_drafts_come_back_with_the_work() -> None:
     at = browser_reports(start(), saved=encode(MINE))
+    open_tab(at, "coach")
     email(at).input(email(at).value + "\nKept through a reload.").run()
     drafts = told(at)["drafts"]
 
-    again = browser_reports(start(), saved=encode(MINE), drafts=drafts)
+    again = open_tab(browser_reports(start(), saved=encode(MINE), drafts=drafts), "coach")
     assert email(again).value.endswith("Kept through a reload.")
 
 
 def test_the_share_tab_compares_two_links_with_each_other() -> None:
     at = browser_reports(start(), saved=encode(MINE))
+    open_tab(at, "share")
     at.radio(key="mentor_base").set_value("another link or file").run()
-    at.text_input(key="mentor_link_b").input("http://localhost:8501/#plan=" + encode(ENGINEER))
+    at.text_input(key="mentor_b_link").input("http://localhost:8501/#plan=" + encode(ENGINEER))
     at.text_input(key="mentor_link").input(
         "http://localhost:8501/?plan=" + encode(salary_raised(ENGINEER, "Acme Cloud", 99000))
     ).run()
@@ -256,11 +271,12 @@ def test_the_share_tab_compares_two_links_with_each_other() -> None:
     assert any(said(c.label).startswith("Acme Cloud, Base salary: value") for c in at.checkbox)
     next(b for b in at.button if b.label == "Take all 1").click().run()
     assert shown(at).offer("Acme Cloud").values["Base salary"] == 99000
-    assert decode(told(at)["aside"]) == MINE
+    assert aside_told(at) == MINE
 
 
 def test_a_pasted_link_that_is_not_a_plan_gets_one_line() -> None:
     at = browser_reports(start(), saved=encode(MINE))
+    open_tab(at, "share")
     at.text_input(key="mentor_link").input("http://localhost:8501/?plan=1.broken").run()
     assert not at.exception
     assert [e.value for e in at.error] == [
@@ -275,3 +291,30 @@ def test_a_broken_link_in_the_fragment_says_so_and_shows_your_own_work() -> None
         "This link could not be opened: link: is damaged: its data cannot be unpacked. "
         "Ask for the link again, or for the scenario file. Your own work is shown."
     ]
+
+
+def test_the_copy_kept_aside_comes_back_with_what_it_is() -> None:
+    at = browser_reports(start({"plan": encode(ENGINEER)}), saved=encode(MINE))
+    next(b for b in at.button if b.label == "Bring it back").click().run()
+    stored_aside = told(at)["aside"]
+
+    again = browser_reports(start(), tab=encode(MINE), aside=stored_aside)
+    assert shown(again) == MINE
+    assert "Kept aside: the version from the link, as you left it" in page_text(again)
+    assert aside_told(again) == ENGINEER
+
+
+def test_a_link_with_the_plan_after_the_hash_reads_like_a_query_link() -> None:
+    param = encode(SALES)
+    assert read_link(f"https://planner.example.org/#plan={param}") == SALES
+    assert read_link(f"https://planner.example.org/?plan={param}") == SALES
+
+
+def test_work_too_large_for_a_link_still_comes_back_from_the_browser() -> None:
+    big = parse_scenario(largest_scenario())
+    param = encode(big)
+    assert len(param) > 16_000
+    with pytest.raises(LinkError, match="too long to be a planner link"):
+        decode(param)
+    at = browser_reports(start(), saved=param)
+    assert shown(at) == big

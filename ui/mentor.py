@@ -129,16 +129,24 @@ def compare(
         st.warning(message, icon="☝️")
 
 
+def _version(key: str, who: str) -> Scenario | None:
+    """A version to compare: a pasted link, or (when chosen) an uploaded scenario file."""
+    kind = st.radio(f"{who} is", ["a link", "a file"], key=f"{key}_kind", horizontal=True)
+    if kind == "a file":
+        upload = st.file_uploader(f"{who}: file (.json)", type=["json"], key=f"{key}_file")
+        return read_version("", upload)
+    text = st.text_input(f"{who}: link", key=f"{key}_link", placeholder="https://…#plan=1.…")
+    return read_version(text, None)
+
+
 def compare_panel(current: Scenario | None, on_take: Take) -> None:
     """Compare a mentor's link or file with your work, or two links or files with each other."""
     st.subheader("Compare with your mentor's version")
     st.caption(
-        "Paste the link your mentor sent back, or upload their scenario file: you see what "
+        "Paste the link your mentor sent back, or open their scenario file: you see what "
         "they changed, term by term and offer by offer, and take all of it or only some."
     )
-    link_col, file_col = st.columns(2)
-    text = link_col.text_input("Their link", key="mentor_link", placeholder="https://…?plan=1.…")
-    upload = file_col.file_uploader("Or their file (.json)", type=["json"], key="mentor_file")
+    theirs = _version("mentor", "Their version")
     base = st.radio(
         "Compare it with",
         ["your work", "another link or file"],
@@ -148,16 +156,8 @@ def compare_panel(current: Scenario | None, on_take: Take) -> None:
     mine: Scenario | None = current
     into = "your work"
     if base != "your work":
-        left, right = st.columns(2)
-        other_text = left.text_input(
-            "The other link", key="mentor_link_b", placeholder="https://…?plan=1.…"
-        )
-        other_upload = right.file_uploader(
-            "Or the other file (.json)", type=["json"], key="mentor_file_b"
-        )
-        mine = read_version(other_text, other_upload)
+        mine = _version("mentor_b", "The other version")
         into = "the other version"
-    theirs = read_version(text, upload)
     if theirs is None or mine is None:
         if current is None and base == "your work":
             st.info("Fill in at least one term and one offer first, or compare two links.")

@@ -38,6 +38,7 @@ from ui import mentor, session
 from ui.views import Views
 
 KEY = "persist_browser"
+OWN_WORK = "your own work from this device"
 MAX_STORED_CHARS = 2_000_000
 """Longest plan read back from the browser's storage (far above a link's limit)."""
 
@@ -171,16 +172,12 @@ def arrival(report: dict[str, Any]) -> None:
         link = _query_link()
     if PARAM in st.query_params:
         del st.query_params[PARAM]  # the address already lost it: a reload brings the work back
-    earlier = _scenario(report.get("aside"))
+    earlier = _aside_of(report.get("aside"))
     if earlier is not None:
-        st.session_state.persist_aside = {
-            "param": report["aside"],
-            "label": "a copy you kept aside on this device",
-            "mine": True,
-        }
+        st.session_state.persist_aside = earlier
     if link is not None:
         if own is not None and own != link:
-            _keep_aside(own, "your own work from this device", mine=True)
+            _keep_aside(own, OWN_WORK, mine=True)
             st.session_state.persist_message = (
                 "info",
                 "You opened a link: the plan shown is the link's. Your own work is kept "
@@ -203,6 +200,23 @@ def arrival(report: dict[str, Any]) -> None:
             "The work kept in this browser could not be read back; it will be replaced "
             "when you edit. Open your scenario file if you have one.",
         )
+
+
+def _aside_of(text: object) -> dict[str, Any] | None:
+    """The copy kept aside as the browser stored it (``{"param", "label", "mine"}``)."""
+    if not isinstance(text, str):
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or _scenario(data.get("param")) is None:
+        return None
+    return {
+        "param": data["param"],
+        "label": str(data.get("label") or "a copy you kept aside on this device"),
+        "mine": bool(data.get("mine", True)),
+    }
 
 
 def _drafts_of(text: str) -> dict[str, dict[str, str]]:
@@ -244,7 +258,7 @@ def instructions(views: Views | None) -> dict[str, Any]:
     return {
         "mode": "save",
         "work": views.link_param if views is not None else None,
-        "aside": aside["param"] if aside else None,
+        "aside": json.dumps(aside, ensure_ascii=False, sort_keys=True) if aside else None,
         "drafts": json.dumps(drafts, ensure_ascii=False, sort_keys=True) if drafts else None,
     }
 
@@ -290,7 +304,12 @@ def swap() -> None:
     if kept is None:
         return
     scenario, info = kept
-    label = "your own work" if not info["mine"] else "the version from the link, as you left it"
+    if not info["mine"]:
+        label = "your own work"
+    elif info["label"] == OWN_WORK:  # kept aside when a link was opened: the link's is shown
+        label = "the version from the link, as you left it"
+    else:
+        label = "the version you switched from"
     replace_keeping(scenario, label, mine=not info["mine"])
     st.session_state.persist_message = ("success", f"Back to {info['label']}.")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from planner import Scenario
@@ -51,14 +53,15 @@ def render(views: Views | None, problems: list[Problem]) -> None:
         st.code(link, language=None, wrap_lines=True)
     st.subheader("Download")
     downloads(views, "share")
-    with st.expander("Preview the brief"):
-        st.markdown(views.brief_page)
+    if st.toggle("Preview the brief", key="brief_preview"):
+        with st.container(border=True):
+            st.markdown(views.brief_page)
     mentor.compare_panel(views.scenario, _take)
 
 
 def downloads(views: Views, where: str) -> None:
     """The three files a user takes away."""
-    files = [
+    files: list[tuple[str, bytes | Callable[[], bytes], str, str, str, str]] = [
         (
             "Scenario file (.json)",
             views.scenario_json.encode("utf-8"),
@@ -77,7 +80,7 @@ def downloads(views: Views, where: str) -> None:
         ),
         (
             "One-page brief (.md)",
-            views.brief.encode("utf-8"),
+            lambda: views.brief.encode("utf-8"),  # made when clicked: the longest file
             "-brief.md",
             "text/markdown",
             "brief",

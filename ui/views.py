@@ -10,6 +10,7 @@ figures in memory after they left.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 import pyarrow as pa
@@ -36,28 +37,80 @@ from planner.wording import escape_page
 from ui.cards import terms_html
 
 
-@dataclass(frozen=True)
 class Views:
-    scenario: Scenario
-    plan: Plan
-    offer_tables: tuple[pd.DataFrame, ...]
-    offer_html: tuple[str, ...]
-    """The same tables as HTML, read as a card per term on a phone (:mod:`ui.cards`)."""
-    positions: pa.Table
-    money: tuple[pa.Table, ...]
-    """Each offer's money by year and kind, ready for its chart (:func:`planner.charts.money_data`)."""
-    ranking: pa.Table
-    markets: tuple[tuple[str, pa.Table], ...]
-    """Per money term with market data: its name and its range chart's data."""
-    comparison_csv: bytes
-    brief: str
-    """The brief as a file: reads cleanly in a plain text editor."""
-    brief_page: str
-    """The brief for the page's preview: nothing the user typed is live there."""
-    scenario_json: str
-    link_param: str
-    """The ``plan`` parameter of a share link (see :func:`planner.share.link_with`)."""
-    file_stem: str
+    """What the page shows of one scenario, each part made when first asked for and kept.
+
+    An edit on one tab plans once and makes only what that tab shows (and the share
+    link the browser keeps); the other tabs' tables, charts and files wait until
+    they are opened.
+    """
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.plan: Plan = make_plan(scenario)
+
+    @cached_property
+    def offer_tables(self) -> tuple[pd.DataFrame, ...]:
+        plan = self.plan
+        return tuple(offer_plan_table(self.scenario, offer, plan) for offer in plan.offers)
+
+    @cached_property
+    def offer_html(self) -> tuple[str, ...]:
+        """The same tables as HTML, read as a card per term on a phone (:mod:`ui.cards`)."""
+        return tuple(terms_html(table) for table in self.offer_tables)
+
+    @cached_property
+    def positions(self) -> pa.Table:
+        return _arrow(position_frame(position_data(self.scenario, self.plan)))
+
+    @cached_property
+    def money(self) -> tuple[pa.Table, ...]:
+        """Each offer's money by year and kind, ready for its chart (:func:`planner.charts.money_data`)."""
+        data = money_data(self.scenario, self.plan)
+        return tuple(_arrow(money_frame(data, offer.name)) for offer in self.plan.offers)
+
+    @cached_property
+    def ranking(self) -> pa.Table:
+        return _arrow(ranking_data(self.plan))
+
+    @cached_property
+    def markets(self) -> tuple[tuple[str, pa.Table], ...]:
+        """Per money term with market data: its name and its range chart's data."""
+        return tuple(
+            (t.name, _arrow(market_data(self.scenario, self.plan, t.name)))
+            for t in market_terms(self.scenario)
+        )
+
+    @cached_property
+    def comparison_csv(self) -> bytes:
+        return csv_bytes(csv_table(self.scenario, self.plan))
+
+    @cached_property
+    def scenario_json(self) -> str:
+        return write_scenario(self.scenario)
+
+    @cached_property
+    def link_param(self) -> str:
+        """The ``plan`` parameter of a share link (see :func:`planner.share.link_with`)."""
+        return encode(self.scenario)
+
+    @cached_property
+    def file_stem(self) -> str:
+        return file_stem(self.scenario.title)
+
+    @cached_property
+    def call_sheets(self) -> list[CallSheet]:
+        return negotiated_call_sheets(self.scenario, self.plan)
+
+    @cached_property
+    def brief(self) -> str:
+        """The brief as a file: reads cleanly in a plain text editor (made on first use)."""
+        return brief(self.scenario, self.plan, call_sheets=self.call_sheets)
+
+    @cached_property
+    def brief_page(self) -> str:
+        """The brief for the page's preview: nothing the user typed is live there."""
+        return brief(self.scenario, self.plan, call_sheets=self.call_sheets, escape=escape_page)
 
 
 def _arrow(frame: pd.DataFrame) -> pa.Table:
@@ -66,29 +119,8 @@ def _arrow(frame: pd.DataFrame) -> pa.Table:
 
 
 def views_of(scenario: Scenario) -> Views:
-    """Plan the scenario (once) and prepare every table, chart dataset and file the page offers."""
-    plan = make_plan(scenario)
-    sheets = negotiated_call_sheets(scenario, plan)
-    money = money_data(scenario, plan)
-    tables = tuple(offer_plan_table(scenario, offer, plan) for offer in plan.offers)
-    return Views(
-        scenario=scenario,
-        plan=plan,
-        offer_tables=tables,
-        offer_html=tuple(terms_html(table) for table in tables),
-        positions=position_frame(position_data(scenario, plan)),
-        money=tuple(money_frame(money, offer.name) for offer in plan.offers),
-        ranking=ranking_data(plan),
-        markets=tuple(
-            (t.name, market_data(scenario, plan, t.name)) for t in market_terms(scenario)
-        ),
-        comparison_csv=csv_bytes(csv_table(scenario, plan)),
-        brief=brief(scenario, plan, call_sheets=sheets),
-        brief_page=brief(scenario, plan, call_sheets=sheets, escape=escape_page),
-        scenario_json=write_scenario(scenario),
-        link_param=encode(scenario),
-        file_stem=file_stem(scenario.title),
-    )
+    """Plan the scenario (once); the rest of what the page shows is made as it is asked for."""
+    return Views(scenario)
 
 
 @dataclass(frozen=True)
