@@ -13,7 +13,7 @@ from planner.coach import CallSheet, call_sheet, call_sheet_markdown
 from planner.models import OfferPlan, Plan, Scenario
 from planner.money_words import kinds_in, money_heading, ranking_words, span, year_rows
 from planner.rounds import round_lines, stop_advice
-from planner.wording import MUST_WIN, escape_file, status_word, verdict_word
+from planner.wording import MUST_WIN, escape_file, plural, status_word, verdict_word
 
 
 def brief(
@@ -46,6 +46,7 @@ def brief(
             escape(offer.why),
             "",
         ]
+        lines += _deadline_markdown(offer, escape)
         if offer.asks:
             lines.append("**Ask for:**")
             lines.append("")
@@ -87,6 +88,31 @@ def brief(
         for sheet in call_sheets:
             lines.append(call_sheet_markdown(sheet, escape))
     return "\n".join(lines)
+
+
+def _deadline_markdown(offer: OfferPlan, escape: Callable[[str], str]) -> list[str]:
+    """The offer's deadline with the days left, and what to do about it."""
+    if offer.deadline is None or offer.days_left is None:
+        return []
+    left = offer.days_left
+    if offer.current:
+        when = "expired" if left < 0 else f"expires {_in_days(left)}"
+        return [f"**Deadline:** {offer.deadline}: your employer's counter-offer {when}.", ""]
+    if left < 0:
+        advice = f"passed {plural(-left, 'day')} ago: ask whether the offer still stands"
+    elif offer.verdict == "negotiate" and left <= 2:
+        advice = f"{_in_days(left)}: ask politely for a few more days to decide"
+    else:
+        advice = f"{_in_days(left)}; a reminder the day before is on the Coach tab"
+    return [f"**Deadline:** {escape(offer.deadline)}, {advice}.", ""]
+
+
+def _in_days(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    return f"in {plural(days, 'day')}"
 
 
 def _money_markdown(

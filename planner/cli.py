@@ -135,8 +135,9 @@ def _coached(
     from planner.rules import make_plan
 
     scenario = _read_input(args.file, stdin)
+    today = _today(args)
     try:
-        plan = find_offer(make_plan(scenario).offers, args.offer, negotiated=True)
+        plan = find_offer(make_plan(scenario, today=today).offers, args.offer, negotiated=True)
         return scenario, plan, make(scenario, plan, anyway=args.anyway)
     except ScenarioError as error:
         raise _offer_error(error) from None
@@ -201,6 +202,11 @@ def _packages_table(scenario: Scenario, plan: OfferPlan, found: list[Package], a
             money.append(f"{fmt.money(package.money_per_year, scenario.currency)} more a year")
         if package.money_once:
             money.append(f"{fmt.money(package.money_once, scenario.currency)} more once")
+        if package.money_over_years:
+            money.append(
+                f"{fmt.money(package.money_over_years, scenario.currency)} over "
+                f"{scenario.years} years at the payout you expect"
+            )
         if money:
             lines.append("  Money: " + ", ".join(money))
     return "\n".join(lines) + "\n"
@@ -248,6 +254,7 @@ def _offer_command(
         action="store_true",
         help="draft it even for an offer that fails your bottom line",
     )
+    _today_option(command)
     return command
 
 

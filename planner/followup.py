@@ -5,8 +5,9 @@ email, or a handwritten note, with the interviewer's name spelled correctly; go
 back to the contacts who helped); and once you accept, show up, because
 accepting and then rescinding is the worst outcome for your reputation.
 
-Nothing here writes a bottom line or any other figure of the scenario: the
-drafts take names and dates only. Names are used exactly as given (surrounding
+Nothing here writes a bottom line, your current pay or another offer: the
+drafts take names and dates, and the acceptance names the terms the company
+moved, as they stand after its answers (the figures it gave you). Names are used exactly as given (surrounding
 space aside), never re-capitalised: spell them as the person writes them.
 """
 
@@ -18,9 +19,9 @@ from collections.abc import Sequence
 
 import icalendar
 
-from planner.coach import fails_words
+from planner.coach import fails_words, moved_terms, said
 from planner.lookup import check_negotiated
-from planner.models import Frozen, OfferPlan
+from planner.models import Frozen, OfferPlan, Scenario
 from planner.wording import join_words as _names
 
 PRODID = "-//negotiation-planner//follow-up//EN"
@@ -174,6 +175,18 @@ def reminder_ics(
     return data
 
 
+def deadline_reminder(offer: str, deadline: dt.date | str) -> bytes:
+    """A reminder on the day before the offer's deadline: decide, and answer in time."""
+    day = dt.date.fromisoformat(deadline) if isinstance(deadline, str) else deadline
+    company = " ".join(offer.split()) or "the offer"
+    return reminder_ics(
+        f"Answer {company} by tomorrow",
+        day - dt.timedelta(days=1),
+        f"The deadline for {company} is {_day(day)}. Decide today, or ask politely for a few "
+        "more days.",
+    )
+
+
 def thank_you_reminder(interview_date: dt.date, company: str = "", interviewer: str = "") -> bytes:
     """A reminder for the day after the interview: send the thank-you email."""
     at = f" at {company.strip()}" if company.strip() else ""
@@ -228,6 +241,18 @@ def acceptance_confirmation_text(plan: OfferPlan | None = None) -> str:
     return before + ACCEPT_MEANS
 
 
+def agreed_terms(scenario: Scenario, plan: OfferPlan) -> list[str]:
+    """The terms the company moved in its answers, as they stand now: ``Base salary: 62,000
+    USD a year`` (what an acceptance names, so that nobody reads the first letter's figures)."""
+    check_negotiated(plan)
+    out = []
+    for name in moved_terms(scenario, plan):
+        value = plan.term(name).offer
+        assert value is not None
+        out.append(f"{name}: {said(value, scenario.term(name), scenario.currency)}")
+    return out
+
+
 def acceptance_email(
     company: str,
     role: str,
@@ -235,19 +260,36 @@ def acceptance_email(
     recruiter: str = "",
     start_date: dt.date | None = None,
     sender: str = "",
+    agreed: Sequence[str] = (),
+    still_open: bool = False,
 ) -> Email:
-    """A short acceptance, in writing, on the terms of the offer letter."""
+    """A short acceptance, in writing, on the terms of the offer letter.
+
+    ``agreed`` are the terms as they stand after the company's answers
+    (:func:`agreed_terms`): the acceptance names them. ``still_open``: the
+    deadline has passed, so the acceptance holds if the offer still stands.
+    """
     name = recruiter.strip() or "[recruiter's name]"
     role_words = role.strip() or "[role]"
     company_words = company.strip() or "[company]"
     start = f", starting on {_day(start_date)}" if start_date else ""
+    terms = [" ".join(line.split()) for line in agreed if line.strip()]
+    if terms:
+        on = (
+            ", on the terms of your offer letter as we agreed to change them:\n\n"
+            + "\n".join(f"- {line}" for line in terms)
+            + "\n"
+        )
+    else:
+        on = ", on the terms set out in your offer letter."
+    condition = "If the offer still stands, I" if still_open else "I"
     body = "\n".join(
         [
             f"Dear {name},",
             "",
-            "Thank you for the offer and for your help throughout the process. I am glad to "
-            f"accept the {role_words} position at {company_words}{start}, on the terms set out "
-            "in your offer letter.",
+            "Thank you for the offer and for your help throughout the process. "
+            f"{condition} am glad to accept the {role_words} position at {company_words}"
+            f"{start}{on}",
             "",
             "Please let me know what you need from me before my first day; I will sign the "
             "paperwork as soon as it is ready.",

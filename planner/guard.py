@@ -96,3 +96,69 @@ def bottom_lines(scenario: Scenario, asked: Iterable[Value]) -> BottomLines:
         elif isinstance(line, str) and line.casefold() not in asked_options:
             options.add(line.casefold())
     return BottomLines(numbers=frozenset(numbers), options=frozenset(options))
+
+
+# --- everything a text for the company keeps back ---------------------------------------
+
+NOTE_MIN = 8
+"""A private note (or part of one) this long or longer never appears in a text for the company."""
+
+
+@dataclass(frozen=True)
+class Secrets:
+    """What a text for one company never says (SCENARIO_FORMAT.md, "What you say").
+
+    Bottom lines that are not the figure asked for, your current job's values,
+    the other offers' names and values (unless you disclose them), and every
+    private note (the offers' ``notes`` and the notes of their rounds).
+    """
+
+    lines: BottomLines
+    numbers: frozenset[float]
+    """The current job's and the other offers' figures that are not one of the asked figures."""
+    names: frozenset[str]
+    """The other offers' names (folded), unless you disclose them."""
+    notes: tuple[str, ...]
+    """Every private note, whitespace made single and folded."""
+
+    def said_in(self, text: str) -> bool:
+        """Whether ``text`` gives any of it away (a reason you wrote is checked with this)."""
+        if self.lines.said_in(text):
+            return True
+        if self.numbers & numbers_in(text):
+            return True
+        folded = " ".join(text.split()).casefold()
+        if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded) for name in self.names):
+            return True
+        return any(note in folded for note in self.notes)
+
+
+def secrets_for(scenario: Scenario, offer: str, asked: Iterable[Value]) -> Secrets:
+    """What a text for ``offer`` keeps back, the ``asked`` figures excepted.
+
+    Other offers' names and figures are kept back even when you disclose them:
+    a text that discloses one says it in its own words, never through a reason
+    you wrote for this offer.
+    """
+    asked = list(asked)
+    asked_numbers = {v for v in asked if isinstance(v, float)}
+    numbers: set[float] = set()
+    names: set[str] = set()
+    notes: list[str] = []
+    for other in scenario.offers:
+        for note in [*other.notes.values(), *(r.note for r in other.rounds)]:
+            flat = " ".join(note.split()).casefold()
+            if len(flat) >= NOTE_MIN:
+                notes.append(flat)
+        if other.name.casefold() == offer.casefold():
+            continue
+        names.add(" ".join(other.name.split()).casefold())
+        for value in other.learned().values.values():
+            if isinstance(value, float) and value not in asked_numbers:
+                numbers |= shown_forms(value)
+    return Secrets(
+        lines=bottom_lines(scenario, asked),
+        numbers=frozenset(numbers),
+        names=frozenset(names),
+        notes=tuple(notes),
+    )

@@ -44,8 +44,9 @@ from itertools import combinations, product
 from planner import formatting as fmt
 from planner.lookup import check_negotiated
 from planner.models import Frozen, Number, OfferPlan, Scenario, Term, TermPlan, Value
-from planner.rules import ask_order
-from planner.wording import join_words
+from planner.rules import ask_order, default_step
+from planner.valuation import contribution, yearly
+from planner.wording import PER_WORDS, join_words
 
 TOLERANCE = 0.15
 """The highest value to you of the packages returned is at most this much above the lowest."""
@@ -71,6 +72,8 @@ class Package(Frozen):
     """Yearly money this package adds to the offer (a lower cost counts as a gain)."""
     money_once: Number
     """One-off money this package adds to the offer."""
+    money_over_years: Number = 0
+    """Money this package adds over the scenario's ``years``, at the payout you expect."""
 
 
 class _Lever(Frozen):
@@ -79,7 +82,9 @@ class _Lever(Frozen):
     term: Term
     start: float | str
     ask: float | str
-    priority: int
+    priority: float
+    """The points this term is worth at your full ask: its priority, or for money its share
+    of the money terms' priorities by money over the years (see the module)."""
     steps: list[float | str]
     """The values a package may ask for, worst first, ending with the ask."""
     required: bool = False
@@ -120,50 +125,65 @@ class _Lever(Frozen):
         return self.steps[index] if index >= 0 else None
 
 
-def _nice_step(gap: float) -> float:
-    """A plain step for about ten steps across ``gap``: 1, 2 or 5 times a power of ten."""
-    rough = gap / 10
-    if not rough > 0 or not math.isfinite(rough):
-        return gap
-    base: float = 10.0 ** math.floor(math.log10(rough))
-    for multiple in (5, 2, 1):
-        if multiple * base <= rough:
-            return multiple * base
-    return base
+MAX_STEPS = 20
+"""Most values a package may ask for on one term; a longer way goes in whole multiples of
+the term's step."""
 
 
-def _steps(term: Term, start: float | str, ask: float | str) -> list[float | str]:
+def _stride(gap: float, step: float) -> float:
+    """A multiple of ``step`` (1, 2 or 5 times a power of ten of it) that crosses ``gap`` in at
+    most :data:`MAX_STEPS` strides."""
+    count = gap / step
+    if count <= MAX_STEPS:
+        return step
+    base = 10.0 ** math.floor(math.log10(count / MAX_STEPS))
+    for multiple in (1, 2, 5, 10):
+        if count / (multiple * base) <= MAX_STEPS:
+            return multiple * base * step
+    return 10 * base * step
+
+
+def _steps(
+    term: Term, start: float | str, ask: float | str, step: float | None = None
+) -> list[float | str]:
+    """The values a package may ask for, worst first, ending with the ask.
+
+    Choices: the options after ``start`` up to the ask. Money and numbers: whole
+    multiples of the term's ``step`` (counted from 0) strictly between ``start``
+    and the ask, then the ask itself.
+    """
     if isinstance(start, str) or isinstance(ask, str):
         assert term.options is not None
         return list(term.options[term.rank(start) + 1 : term.rank(ask) + 1])
     gap = abs(ask - start)
     if not (math.isfinite(gap) and gap > 0):
         return [ask]  # too far apart to step through (or nothing between): ask outright
-    step = _nice_step(gap)
-    if term.type == "number" and start.is_integer() and ask.is_integer():
-        step = max(step, 1.0 if gap >= 4 else 0.5)  # days and the like: whole or half
+    stride = _stride(gap, step or 1.0)
+    if not math.isfinite(stride) or stride <= 0:
+        return [ask]
     low, high = sorted((start, ask))
-    first = math.floor(low / step) + 1
-    last = math.ceil(high / step) - 1
-    digits = max(0, -math.floor(math.log10(step))) + 2
-    between = [round(i * step, digits) for i in range(first, last + 1)]
+    first = math.floor(low / stride) + 1
+    last = math.ceil(high / stride) - 1
+    if last - first > 10 * MAX_STEPS:
+        return [ask]
+    between = [round(i * stride, 9) for i in range(first, last + 1)]
     between = [v for v in between if low < v < high]
     if ask < start:
         between.reverse()
     return [*between, ask]
 
 
-def _lever(term: Term, labels: TermPlan) -> _Lever | None:
+def _lever(term: Term, labels: TermPlan, step: float | None = None) -> _Lever | None:
     if labels.offer is None or labels.ask is None:
         return None
     line = term.bottom_line
     if labels.must_win and line is not None and line != labels.ask:
         # Only values strictly past your bottom line, so a package never names the line.
-        steps = _steps(term, line, labels.ask)
+        steps = _steps(term, line, labels.ask, step)
     elif labels.must_win:
         steps = [labels.ask]
     else:
-        steps = _steps(term, labels.offer, labels.ask)
+        steps = _steps(term, labels.offer, labels.ask, step)
     if not steps:
         return None
     return _Lever(
@@ -352,7 +372,7 @@ def packages(scenario: Scenario, plan: OfferPlan, *, anyway: bool = False) -> li
         chosen = _search(levers, fixed, moving, (lean + total) / 2)
     by_name = {lever.name: lever for lever in levers}
     return [
-        _package(LETTERS[i], idea, choice, score, by_name, order, scenario.currency)
+        _package(LETTERS[i], idea, choice, score, by_name, order, scenario)
         for i, (idea, choice, score) in enumerate(chosen)
     ]
 
@@ -367,10 +387,45 @@ def _levers(scenario: Scenario, plan: OfferPlan) -> tuple[list[str], list[_Lever
         labels = plan.term(name)
         if labels.stance == "fixed":
             continue
-        lever = _lever(scenario.term(name), labels)
+        term = scenario.term(name)
+        lever = _lever(term, labels, default_step(term, scenario.offers))
         if lever is not None:
             (must if lever.required else free).append(lever)
-    return order, must + free[: max(scenario.max_asks - len(must), 2)]
+    return order, _weighed(scenario, must + free[: max(scenario.max_asks - len(must), 2)])
+
+
+def money_over_years(scenario: Scenario, term: Term, amount: float) -> float:
+    """What ``amount`` more of a money term is worth over the scenario's ``years``, at the
+    payout you expect (a yearly figure every year, a one-off once, a grant as it vests)."""
+    return math.fsum(
+        contribution(term, amount, year, scenario.hours_per_week)
+        for year in range(1, scenario.years + 1)
+    )
+
+
+def _weighed(scenario: Scenario, levers: list[_Lever]) -> list[_Lever]:
+    """The levers with money terms weighed by money over the years.
+
+    The money terms together are worth the sum of their priorities; each gets
+    the share of it that its gap (offer to ask) is of all their gaps, in money
+    over the years. So 4,000 more a year outweighs 5,000 once over a horizon of
+    more than a year and a quarter, whatever their priorities.
+    """
+    money = [lv for lv in levers if lv.term.is_money and isinstance(lv.ask, float)]
+    gaps = {
+        lv.name: money_over_years(scenario, lv.term, abs(float(lv.ask) - float(lv.start)))
+        for lv in money
+    }
+    total_gap = math.fsum(gaps.values())
+    if len(money) < 2 or not (total_gap > 0 and math.isfinite(total_gap)):
+        return levers
+    points = sum(lv.term.priority for lv in money)
+    return [
+        lv.model_copy(update={"priority": points * gaps[lv.name] / total_gap})
+        if lv.name in gaps
+        else lv
+        for lv in levers
+    ]
 
 
 def traded_terms(scenario: Scenario, plan: OfferPlan) -> list[str]:
@@ -394,11 +449,12 @@ def _package(
     score: float,
     levers: dict[str, _Lever],
     order: list[str],
-    currency: str,
+    scenario: Scenario,
 ) -> Package:
+    currency = scenario.currency
     values: dict[str, Value] = {}
     words: list[str] = []
-    per_year = once = 0.0
+    per_year = once = over_years = 0.0
     for name in order:
         index = choice.get(name, -1)
         if name not in levers or index < 0:
@@ -406,12 +462,14 @@ def _package(
         lever = levers[name]
         value = lever.steps[index]
         values[name] = value
-        words.append(f"{name}: {fmt.value(value, lever.term, currency)}")
+        words.append(f"{name}: {figure_words(value, lever.term, currency)}")
         gain = _money(lever.term, lever.start, value)
         if lever.term.is_recurring:
-            per_year += gain
+            per_year += yearly(gain, lever.term, scenario.hours_per_week)
         elif lever.term.is_money:
             once += gain
+        if lever.term.is_money:
+            over_years += money_over_years(scenario, lever.term, gain)
     return Package(
         name=f"Package {letter}",
         idea=idea,
@@ -420,7 +478,18 @@ def _package(
         summary="; ".join(words),
         money_per_year=per_year,
         money_once=once,
+        money_over_years=round(over_years, 2),
     )
+
+
+def figure_words(value: Value, term: Term, currency: str) -> str:
+    """A package's figure: ``80,000 USD a year``, ``52.50 USD an hour``, ``5,000 USD once``."""
+    if isinstance(value, str):
+        return value
+    text = fmt.amount(value, term, currency)
+    if term.type == "money":
+        text += PER_WORDS[term.per or "year"] or " once"
+    return text
 
 
 def package_progress(scenario: Scenario, plan: OfferPlan, package: Package, term: str) -> float:

@@ -13,17 +13,11 @@ from typing import Any
 from planner import formatting as fmt
 from planner.lookup import check_negotiated, find_offer
 from planner.models import OfferPlan, Round, Scenario, Stance, apply_rounds
-from planner.rules import ask_order
 from planner.scenario_file import parse_scenario, scenario_to_dict
 from planner.wording import STANCE_ANSWERS
 from planner.wording import join_words as _names
 
 __all__ = ["Round", "apply_rounds", "record_round", "round_lines", "stop_advice"]
-
-WORTH_PRIORITY = 3
-"""Once your bottom line is met, an ask is worth more goodwill only if it is a
-``push`` (the company negotiates) of at least this priority that the company has
-not answered yet."""
 
 
 def record_round(
@@ -78,20 +72,18 @@ def round_lines(scenario: Scenario, offer_name: str) -> list[str]:
 
 
 def stop_advice(scenario: Scenario, plan: OfferPlan) -> str | None:
-    """When to stop negotiating this offer, in one sentence; ``None`` means go on.
+    """What the verdict and the phase say about going on, in one sentence; ``None``: go on.
 
-    Stop when an answer (or what you knew) made the offer fail your bottom line;
-    when everything is met or fixed; or, once the company has answered at least
-    once, when your bottom line is met on every term and the asks left are not
-    worth the goodwill: each is a ``trade`` (limited room or an unknown stance),
-    below priority :data:`WORTH_PRIORITY`, or already answered by the company.
-    Before any answer, a ``negotiate`` plan means: go and ask. ``plan`` is the
-    offer's plan; raises :class:`~planner.errors.ScenarioError` for your current job.
+    A reading of the plan, never a second opinion: ``walk_away`` says stop and
+    walk away; ``accept`` says stop and decide; ``negotiate`` (opening or
+    countering) says nothing here, because the plan's asks are the advice.
+    ``plan`` is the offer's plan; raises :class:`~planner.errors.ScenarioError`
+    for your current job.
     """
     offer = find_offer(scenario.offers, check_negotiated(plan).name)
-    answered = {answer.term for answer in offer.rounds}
     if plan.verdict == "walk_away":
         breakers = [t.term for t in plan.terms if t.status == "deal_breaker"]
+        answered = {answer.term for answer in offer.rounds}
         by_answer = [name for name in breakers if name in answered]
         if by_answer:
             return (
@@ -104,42 +96,14 @@ def stop_advice(scenario: Scenario, plan: OfferPlan) -> str | None:
             "will not move. Walk away politely, or keep your current alternative."
         )
     if plan.verdict == "accept":
+        if plan.phase == "decide":
+            return (
+                "Stop here: the company has answered, and nothing left is worth asking for. "
+                "Decide on the offer as it stands: accept it if you mean to take it, or "
+                "decline it."
+            )
         return (
             "Stop: the offer meets your bottom line and nothing left is worth asking for. "
             "Decide: accept it if you mean to take it, or decline it."
         )
-    if not offer.rounds:
-        return None
-    if any(t.must_win for t in plan.terms):
-        return None
-    if any(t.status == "unknown" and t.bottom_line is not None for t in plan.terms):
-        return None
-    priorities = {term.name: term.priority for term in scenario.terms}
-    left = ask_order(plan.terms, priorities)
-    if not left:
-        return None
-    worth = [
-        name
-        for name in left
-        if plan.term(name).status == "push"
-        and priorities[name] >= WORTH_PRIORITY
-        and name not in answered
-    ]
-    if worth:
-        return None
-    answered_left = [name for name in left if name in answered]
-    little_room = [n for n in left if n not in answered and plan.term(n).status == "trade"]
-    low = [n for n in left if n not in answered and n not in little_room]
-    reasons = []
-    if answered_left:
-        reasons.append(f"they have answered on {_names(answered_left)}")
-    if little_room:
-        verb = "has" if len(little_room) == 1 else "have"
-        reasons.append(f"{_names(little_room)} {verb} little room")
-    if low:
-        verb = "matters" if len(low) == 1 else "matter"
-        reasons.append(f"{_names(low)} {verb} little to you")
-    return (
-        "Stop here: the offer now meets your bottom line, and what is left is not worth more "
-        f"goodwill ({'; '.join(reasons)}). Decide on the offer as it stands."
-    )
+    return None

@@ -57,7 +57,11 @@ def _money_text(scenario: Scenario, offer: OfferPlan) -> list[str]:
 def offer_text(scenario: Scenario, offer: OfferPlan) -> list[str]:
     lines = [f"{offer.name}: {verdict_word(offer.verdict, loud=True)}", f"  {offer.why}"]
     if offer.asks:
-        lines.append("  Ask for, in this order (all at once):")
+        lines.append(
+            "  Only if you counter anyway (it fails your bottom line), ask for:"
+            if offer.verdict == "walk_away"
+            else "  Ask for, in this order (all at once):"
+        )
         for n, name in enumerate(offer.asks, start=1):
             labels = offer.term(name)
             term = scenario.term(name)

@@ -223,3 +223,76 @@ def escape_file(text: str, *, block_start: bool = True) -> str:
             cut = match.start(5) if match.group(5) else match.start()
             escaped = escaped[:cut] + "\\" + escaped[cut:]
     return escaped
+
+
+# --- texts for the company -----------------------------------------------------------------
+
+PER_WORDS: dict[str, str] = {"year": " a year", "month": " a month", "hour": " an hour", "once": ""}
+"""How a money figure is said in a text for the company: ``82,000 USD a year``,
+``52.50 USD an hour``; a one-off sum is said as the sum alone."""
+
+
+def days(count: int) -> str:
+    """``1 day``, ``3 days``."""
+    return plural(count, "day")
+
+
+NEUTRAL_REASONS: dict[str, str] = {
+    "start": "This date would let me start the role well prepared.",
+    "title": "I believe this title reflects the scope of the role.",
+    "remote": "This way of working would help me do my best work.",
+    "time_off": "Time to rest helps me do my best work over the long run.",
+    "relocation": "Support with the move would let me start focused on the work.",
+    "sign_on": "A one-off payment would help me make the move to the new role smoothly.",
+    "equity": "It would let me share in the long-term success I would be working towards.",
+    "retirement": "Saving for the long term is important to me.",
+    "health": "Good coverage here is important to me.",
+    "learning": "It would help me keep growing in the role.",
+    "variable": "It would tie more of my pay to the results I deliver.",
+    "hours": "It would help me sustain the pace of the role over the long run.",
+    "benefit": "It would make the whole package work better for me.",
+    "base": "I believe this figure reflects the scope of the role and what I would bring to it.",
+    "other": "It would make the offer work better for me.",
+}
+"""A reason for each common kind of term that states no fact the user did not give."""
+
+_REASON_WORDS: list[tuple[str, str]] = [
+    ("start", r"start"),
+    ("title", r"title|level|grade|seniority|rank"),
+    ("remote", r"remote|hybrid|home|wfh|office day|telework"),
+    ("time_off", r"vacation|pto|paid time|holiday|leave|time off|days off"),
+    ("relocation", r"relocat|moving|move"),
+    ("sign_on", r"sign|joining|welcome"),
+    ("retirement", r"401|retire|pension|match"),
+    ("health", r"health|dental|vision|medical|insurance|coverage"),
+    ("equity", r"equity|stock|rsu|option|share|esop|vsop|grant"),
+    ("learning", r"learning|training|education|tuition|conference|development|certif"),
+    ("variable", r"bonus|commission|ote|incentive|variable"),
+    ("hours", r"hours|shift|overtime|commute|on-call|on call|travel"),
+]
+
+
+def reason_kind(name: str, money_kind: str | None = None, per: str | None = None) -> str:
+    """Which of :data:`NEUTRAL_REASONS` fits a term: by the words of its name, then its kind.
+
+    ``money_kind`` is the money term's kind (``pay``, ``variable``, ``equity``,
+    ``benefit``; ``None`` for other terms) and ``per`` its period.
+    """
+    folded = name.casefold()
+    for kind, words in _REASON_WORDS:
+        if re.search(rf"(?<![a-z])(?:{words})", folded):
+            if kind == "sign_on" and money_kind is None:
+                continue
+            return kind
+    if money_kind in ("equity", "variable"):
+        return money_kind
+    if money_kind == "benefit":
+        return "benefit"
+    if money_kind == "pay":
+        return "sign_on" if per == "once" else "base"
+    return "other"
+
+
+def neutral_reason(name: str, money_kind: str | None = None, per: str | None = None) -> str:
+    """The neutral reason for a term (see :func:`reason_kind`)."""
+    return NEUTRAL_REASONS[reason_kind(name, money_kind, per)]

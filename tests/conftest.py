@@ -46,7 +46,7 @@ def plans_made(monkeypatch: pytest.MonkeyPatch) -> list[Scenario]:
     Wraps ``make_plan`` wherever it was imported (planner/, ui/), so that a test
     can check how many times a command or a page rerun plans.
     """
-    real: Callable[[Scenario], Plan] = planner.rules.make_plan
+    real: Callable[..., Plan] = planner.rules.make_plan
     calls: list[Scenario] = []
 
     def counting(scenario: Scenario, **options: Any) -> Plan:

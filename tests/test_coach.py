@@ -34,7 +34,9 @@ SALES = read_scenario_bytes(SALES_FILE.read_bytes())
 
 
 def northwind(
-    notes: dict[str, str] | None = None, flexibility: dict[str, str] | None = None
+    notes: dict[str, str] | None = None,
+    flexibility: dict[str, str] | None = None,
+    reasons: dict[str, str] | None = None,
 ) -> Scenario:
     """Salary and a signing bonus to push, a fixed dental plan to drop, a remote must-win."""
     return make_scenario(
@@ -61,6 +63,7 @@ def northwind(
                     "Dental plan": "fixed",
                 },
                 notes=notes or {},
+                reasons=reasons or {},
             ),
             offer("Current job", current=True, values={"Base salary": 55000}),
         ],
@@ -85,7 +88,7 @@ def test_the_script_asks_for_exactly_the_plans_asks_in_order_with_their_figures(
     assert [line.figure_text for line in script.lines] == [
         "70,000 USD a year",
         "82,000 USD a year",
-        "10,000 USD once",
+        "10,000 USD",
     ]
     positions = [script.email.index(f"{n}. {name}: ") for n, name in enumerate(plan.asks, 1)]
     assert positions == sorted(positions)
@@ -120,29 +123,44 @@ def test_a_fixed_term_is_never_asked_for() -> None:
     assert "Comprehensive" not in whole_text(script)
 
 
-def test_each_ask_is_justified_by_the_users_note_on_that_term_of_that_offer() -> None:
+def test_a_reason_comes_from_reasons_and_a_note_is_never_given() -> None:
+    scenario = northwind(
+        notes={"Base salary": "the band for this role goes to 70k"},
+        reasons={"Base salary": "the role covers two product lines"},
+    )
+
+    script = counter_script(scenario, plan_of(scenario, "Northwind"))
+
+    salary = next(line for line in script.lines if line.term == "Base salary")
+    assert salary.reason_source == "reasons"
+    assert salary.justification == "The role covers two product lines."
+    assert "2. Base salary: 66,000 USD a year. The role covers two product lines." in script.email
+    assert "band for this role" not in whole_text(script)
+
+
+def test_a_note_alone_is_not_a_reason_the_neutral_sentence_for_the_term_is() -> None:
     scenario = northwind(notes={"Base salary": "the band for this role goes to 70k"})
 
     script = counter_script(scenario, plan_of(scenario, "Northwind"))
 
     salary = next(line for line in script.lines if line.term == "Base salary")
-    assert salary.from_note
-    assert salary.justification == "The band for this role goes to 70k."
-    assert "1. Remote days: 3 days/week. This one is essential for me." in script.email
-    assert "2. Base salary: 66,000 USD a year. The band for this role goes to 70k." in script.email
-    assert "3. Signing bonus: 5,000 USD once. This matters to me." in script.email
+    assert salary.reason_source == "neutral"
+    assert "70k" not in whole_text(script)
 
 
-def test_an_ask_without_a_note_is_justified_by_how_much_the_term_matters() -> None:
+def test_an_ask_without_a_reason_gets_a_neutral_sentence_for_its_kind_of_term() -> None:
     script = counter_script(northwind(), plan_of(northwind(), "Northwind"))
 
     reasons = {line.term: line.justification for line in script.lines}
     assert reasons == {
-        "Remote days": "This one is essential for me.",
-        "Base salary": "This matters most to me.",
-        "Signing bonus": "This matters to me.",
+        "Remote days": "This way of working would help me do my best work.",
+        "Base salary": "I believe this figure reflects the scope of the role and what I would "
+        "bring to it.",
+        "Signing bonus": "A one-off payment would help me make the move to the new role smoothly.",
     }
-    assert not any(line.from_note for line in script.lines)
+    assert all(line.reason_source == "neutral" for line in script.lines)
+    assert "matters to me" not in whole_text(script)
+    assert "essential" not in script.email
 
 
 # --- never the bottom line -----------------------------------------------------------------
@@ -168,14 +186,14 @@ def test_the_bottom_line_figures_do_not_appear_in_the_script() -> None:
         "Basic is the least I would take",
     ],
 )
-def test_a_note_that_gives_a_bottom_line_away_is_not_quoted(note: str) -> None:
-    scenario = northwind(notes={"Base salary": note})
+def test_a_reason_that_gives_a_bottom_line_away_is_not_given(note: str) -> None:
+    scenario = northwind(reasons={"Base salary": note})
 
     script = counter_script(scenario, plan_of(scenario, "Northwind"))
 
     salary = next(line for line in script.lines if line.term == "Base salary")
-    assert not salary.from_note
-    assert salary.justification == "This matters most to me."
+    assert salary.reason_source == "neutral"
+    assert salary.justification.startswith("I believe this figure")
     assert note not in whole_text(script)
 
 
@@ -228,7 +246,7 @@ def _appears(figure: str, text: str) -> bool:
 @st.composite
 def plain_named_scenarios(draw: st.DrawFn) -> dict[str, Any]:
     """Random scenarios (tests.strategies) with names and options that carry no figures,
-    and notes that sometimes give a bottom line away, so that any figure in a script is
+    and reasons that sometimes give a bottom line away, so that any figure in a script is
     one the script wrote."""
     data = draw(scenario_data(max_terms=5, max_offers=3))
     names = {t["name"]: f"Term{chr(65 + i)}" for i, t in enumerate(data["terms"])}
@@ -256,6 +274,7 @@ def plain_named_scenarios(draw: st.DrawFn) -> dict[str, Any]:
         item["values"] = values
         item["flexibility"] = {names[n]: s for n, s in item.get("flexibility", {}).items()}
         notes = {}
+        reasons: dict[str, str] = {}
         for spec in data["terms"]:
             kind = draw(st.integers(0, 3))
             if kind == 1:
@@ -267,8 +286,9 @@ def plain_named_scenarios(draw: st.DrawFn) -> dict[str, Any]:
                     if isinstance(secret, str)
                     else draw(st.sampled_from([f"{secret}", f"{secret:,}", f"{secret:,.2f}"]))
                 )
-                notes[spec["name"]] = f"my line is {shown}, do not tell"
+                reasons[spec["name"]] = f"my line is {shown}, do not tell"
         item["notes"] = notes
+        item["reasons"] = reasons
     return data
 
 
@@ -283,7 +303,7 @@ TINY_LINE_AND_A_ZERO_ASK = {
             "name": "CompanyA",
             "values": {"TermA": 0.001, "TermB": -1},
             "flexibility": {"TermA": "negotiable", "TermB": "negotiable"},
-            "notes": {"TermA": "my line is 0.00, do not tell"},
+            "reasons": {"TermA": "my line is 0.00, do not tell"},
         }
     ],
 }
@@ -315,7 +335,7 @@ def test_no_script_ever_contains_a_bottom_line_figure_it_does_not_ask_for(
             for spec in scenario.terms
             if isinstance(spec.bottom_line, float) and spec.bottom_line not in asked
         }
-        quoted = [line.justification for line in script.lines if line.from_note]
+        quoted = [line.justification for line in script.lines if line.reason_source == "reasons"]
         for number in secret:
             for form in _renderings(number):
                 assert not any(_appears(form, note) for note in quoted), (form, quoted)
@@ -334,6 +354,7 @@ def test_every_script_asks_exactly_the_plans_asks_and_never_a_fixed_term(
 
         script = counter_script(scenario, plan_of(scenario, labels.name), anyway=True)
 
+        assert script.phase == "opening"
         assert script.asks == [(name, labels.term(name).ask) for name in labels.asks]
         assert all(labels.term(name).stance != "fixed" for name, _ in script.asks)
         assert script.fails_bottom_line == (labels.verdict == "walk_away")
@@ -484,12 +505,69 @@ def test_every_ask_on_the_call_sheet_expects_yes_a_lower_figure_no_and_fixed() -
         assert item.replies[0].action == "take"
 
 
-def test_a_lower_figure_on_a_top_priority_push_is_countered_and_on_a_smaller_ask_taken() -> None:
+def test_a_lower_figure_is_countered_once_by_the_rounds_rule_before_any_answer() -> None:
     sheet = call_sheet(SALES, plan_of(SALES, "Brightline Software"))
 
-    assert replies_of(sheet, "Base salary")["lower"].action == "counter"
-    assert "halfway" in replies_of(sheet, "Base salary")["lower"].you
-    assert replies_of(sheet, "Signing bonus")["lower"].action == "take"
+    for name in ("Base salary", "Signing bonus"):
+        reply = replies_of(sheet, name)["lower"]
+        assert reply.action == "counter"
+        assert reply.you.startswith("Counter once:")
+        assert "rounded to 500 USD" in reply.you
+        assert "final word" in reply.you
+
+
+def test_a_choice_is_countered_with_the_next_option_never_halfway() -> None:
+    scenario = make_scenario(
+        [
+            term(
+                "Dental plan",
+                "choice",
+                options=["None", "Basic", "Plus", "Comprehensive"],
+                target="Comprehensive",
+            )
+        ],
+        [offer(values={"Dental plan": "None"}, flexibility={"Dental plan": "negotiable"})],
+    )
+
+    reply = replies_of(call_sheet(scenario, plan_of(scenario, "Northwind")), "Dental plan")
+
+    assert "next option above theirs" in reply["lower"].you
+    assert "halfway" not in reply["lower"].you
+
+
+def test_go_on_to_your_next_ask_is_never_said_after_the_last_ask() -> None:
+    sheet = call_sheet(SALES, plan_of(SALES, "Brightline Software"))
+
+    yeses = [item.replies[0].you for item in sheet.items]
+    assert all("go on to your next ask" in you for you in yeses[:-1])
+    assert "next ask" not in yeses[-1]
+    assert "in writing" in yeses[-1]
+
+
+def test_your_bottom_line_is_met_is_said_only_on_terms_that_have_one() -> None:
+    scenario = make_scenario(
+        [
+            term("Signing bonus", per="once", target=5000),
+            term("Base salary", bottom_line=4000, target=9000),
+        ],
+        [
+            offer(
+                values={"Signing bonus": 0, "Base salary": 5000},
+                flexibility={"Signing bonus": "negotiable", "Base salary": "negotiable"},
+                rounds=[
+                    {"term": "Signing bonus", "value": 1000},
+                    {"term": "Base salary", "value": 6000},
+                ],
+            )
+        ],
+    )
+    plan = plan_of(scenario, "Northwind")
+
+    sheet = call_sheet(scenario, plan)
+
+    assert plan.phase == "countering"
+    assert "bottom line is met" not in replies_of(sheet, "Signing bonus")["lower"].you
+    assert "bottom line is met" in replies_of(sheet, "Base salary")["lower"].you
 
 
 def test_no_falls_back_to_a_named_package_that_asks_less_of_that_term() -> None:
@@ -505,26 +583,27 @@ def test_no_falls_back_to_a_named_package_that_asks_less_of_that_term() -> None:
     assert reply.fallback in reply.you
 
 
-def test_that_is_fixed_falls_back_to_a_trade_left_off_the_ask_list() -> None:
+def test_that_is_fixed_lets_the_term_go_and_never_raises_a_term_off_the_ask_list() -> None:
     sheet = call_sheet(SALES, plan_of(SALES, "Brightline Software"))
 
     reply = replies_of(sheet, "Signing bonus")["fixed"]
 
     assert reply.action == "fall_back"
-    assert reply.fallback == "Remote days per week"
-    assert "2 days/week" in reply.you
+    assert reply.fallback == ""
+    assert "Remote days per week" not in call_sheet_text(sheet).split("Questions they may")[0]
+    assert "never ask for it again" in reply.you
     assert "round" in reply.you
 
 
-def test_a_must_win_refused_or_fixed_means_walking_away() -> None:
+def test_a_must_win_refused_or_fixed_means_walking_away_and_a_lower_figure_a_counter() -> None:
     sheet = call_sheet(northwind(), plan_of(northwind(), "Northwind"))
 
     replies = replies_of(sheet, "Remote days")
 
     assert replies["no"].action == "walk_away"
     assert replies["fixed"].action == "walk_away"
-    assert replies["lower_below_line"].action == "walk_away"
-    assert replies["lower"].action == "take"
+    assert replies["lower_below_line"].action == "counter"
+    assert "walk away" in replies["lower_below_line"].you
     assert "still meets your bottom line" in replies["lower"].they_say
 
 

@@ -29,7 +29,7 @@ def test_the_script_asks_for_the_plans_asks_with_figures_and_no_bottom_line() ->
     assert not at.exception
     assert "70,000 USD a year" in email  # commission target, the first ask
     assert "82,000 USD a year" in email
-    assert "10,000 USD once" in email
+    assert "Signing bonus: 10,000 USD." in email
     for bottom_line in ("50,000", "70,000 USD a year or", "Standard"):
         assert bottom_line not in email.replace("70,000 USD a year", "")
     assert "Health coverage" not in email  # fixed by the company: never asked for
@@ -108,3 +108,45 @@ def test_accepting_needs_a_confirmation_first() -> None:
     assert [t for t in at.text_area if t.label.startswith("Acceptance")]
     said = [m.value for m in at.markdown] + [c.label for c in at.checkbox]
     assert any("show up" in text for text in said)
+
+
+def test_after_an_answer_the_tab_drafts_a_reply_and_keeps_the_email_you_edited() -> None:
+    at = coach()
+    ws = at.session_state["workspace"]
+    next(t for t in at.text_area if t.label.startswith("Email")).input("My own words").run()
+
+    at.selectbox(key="round_term").select(ws.terms[1].id)
+    at.text_input(key="round_value").input("65000")
+    next(b for b in at.button if b.label == "Record the answer").click().run()
+
+    assert not at.exception
+    assert any("Your reply to their answer" in m.value for m in at.markdown)
+    assert email_of(at) == "My own words"
+    next(
+        b for b in at.button if b.label == "Replace my text with the new draft (my edits are lost)"
+    ).click().run()
+    assert email_of(at).startswith("Subject: Re: your offer")
+    assert "Thank you for the offer. I am excited" not in email_of(at)
+
+
+def test_an_email_you_did_not_edit_follows_the_plan() -> None:
+    at = coach()
+    ws = at.session_state["workspace"]
+
+    at.selectbox(key="round_term").select(ws.terms[1].id)
+    at.text_input(key="round_value").input("65000")
+    next(b for b in at.button if b.label == "Record the answer").click().run()
+
+    assert email_of(at).startswith("Subject: Re: your offer")
+    assert not [
+        b for b in at.button if b.label == "Replace my text with the new draft (my edits are lost)"
+    ]
+
+
+def test_the_call_sheet_shows_the_recruiters_questions() -> None:
+    at = coach()
+
+    text = "\n".join(m.value for m in at.markdown)
+
+    assert "What are you earning now?" in text
+    assert "Can you sign today?" in text

@@ -15,6 +15,7 @@ from planner.followup import (
     ACCEPT_MEANS,
     acceptance_confirmation_text,
     acceptance_email,
+    deadline_reminder,
     decline_email,
     followup_checklist,
     reminder_ics,
@@ -212,3 +213,29 @@ def test_no_draft_contains_a_figure() -> None:
 
     for email in drafts:
         assert not any(ch.isdigit() for ch in email.text())
+
+
+# --- the deadline and the acceptance after rounds --------------------------------------------
+
+
+def test_the_deadline_reminder_is_an_all_day_event_on_the_day_before() -> None:
+    ics = deadline_reminder("Northwind", dt.date(2026, 3, 1)).decode()
+
+    assert "DTSTART;VALUE=DATE:20260228" in ics
+    assert "DTEND;VALUE=DATE:20260301" in ics
+    assert "Sunday 1 March 2026" in ics.replace("\r\n ", "")
+
+
+def test_an_acceptance_after_the_deadline_holds_only_if_the_offer_still_stands() -> None:
+    email = acceptance_email("Northwind", "Engineer", still_open=True)
+
+    assert "If the offer still stands, I am glad to accept" in email.body
+
+
+def test_the_acceptance_lists_the_agreed_terms_one_a_line() -> None:
+    email = acceptance_email(
+        "Northwind", "Engineer", agreed=["Base salary: 63,000 USD a year", "  "]
+    )
+
+    assert "\n- Base salary: 63,000 USD a year\n" in email.body
+    assert "- \n" not in email.body

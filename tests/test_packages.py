@@ -16,7 +16,9 @@ from planner.catalog import SAMPLES
 from planner.models import Offer, at_least_as_good
 from planner.packages import TOLERANCE, Package, packages, traded_terms
 from planner.rounds import record_round
+from planner.rules import default_step
 from planner.scenario_file import read_scenario_bytes
+from planner.valuation import contribution
 from tests.builders import make_scenario, offer, plan_of, term
 from tests.strategies import examples, scenario_data
 from tests.test_cli import assert_refused, run
@@ -25,14 +27,39 @@ SALES_FILE = SAMPLES / "sales-hire.json"
 SALES = read_scenario_bytes(SALES_FILE.read_bytes())
 
 
+def money_over_years(scenario: Scenario, name: str, amount: float) -> float:
+    """``amount`` more of a money term over the scenario's years, at the expected payout."""
+    spec = scenario.term(name)
+    return sum(
+        contribution(spec, amount, year, scenario.hours_per_week)
+        for year in range(1, scenario.years + 1)
+    )
+
+
 def value_to_you(scenario: Scenario, offer_name: str, package: Package) -> float:
-    """The documented score, recomputed: priority times the share of the gap closed."""
+    """The documented score, recomputed: each term's points at the full ask times the share
+    of the gap (offer to the plan's ask) closed; a term's points are its priority, and the
+    money terms share their priorities by their gaps in money over the years."""
+    plan = make_plan(scenario).offer(offer_name)
     item = next(o for o in scenario.offers if o.name == offer_name).learned()
+    traded = traded_terms(scenario, plan)
+
+    def gap(name: str) -> float:
+        ask = plan.term(name).ask
+        start = item.values[name]
+        assert isinstance(ask, float)
+        assert isinstance(start, float)
+        return money_over_years(scenario, name, abs(ask - start))
+
+    money = [n for n in traded if scenario.term(n).type == "money"]
+    total_gap = sum(gap(n) for n in money)
+    pooled = len(money) >= 2 and total_gap > 0
+    money_points = sum(scenario.term(n).priority for n in money)
     points = 0.0
     for name, value in package.values.items():
         spec = scenario.term(name)
         start = item.values[name]
-        ask = spec.reference
+        ask = plan.term(name).ask
         assert ask is not None
         if isinstance(value, str):
             assert isinstance(start, str)
@@ -42,8 +69,19 @@ def value_to_you(scenario: Scenario, offer_name: str, package: Package) -> float
             assert isinstance(start, float)
             assert isinstance(ask, float)
             share = (value - start) / (ask - start)
-        points += spec.priority * share
+        weight = money_points * gap(name) / total_gap if pooled and name in money else spec.priority
+        points += weight * share
     return points
+
+
+def on_a_step(scenario: Scenario, name: str, value: Any, ask: Any) -> bool:
+    """A package's figure is the ask itself or a whole multiple of the term's step."""
+    if isinstance(value, str) or value == ask:
+        return True
+    step = default_step(scenario.term(name), scenario.offers)
+    assert step is not None
+    count = value / step
+    return abs(count - round(count)) < 1e-6
 
 
 def at_least_as_good_everywhere(scenario: Scenario, item: Offer, a: Package, b: Package) -> bool:
@@ -74,6 +112,7 @@ def assert_sound(scenario: Scenario, offer_name: str, found: list[Package]) -> N
             assert value != start, (name, value)
             assert at_least_as_good(value, start, spec), (name, value, start)
             assert at_least_as_good(labels.ask, value, spec), (name, value, labels.ask)
+            assert on_a_step(scenario, name, value, labels.ask), (name, value)
             if spec.options is not None:
                 assert value in spec.options
             line = spec.bottom_line
@@ -469,3 +508,114 @@ def test_extreme_but_finite_figures_give_packages_or_none_never_an_error() -> No
     found = planner.packages.packages(scenario, plan_of(scenario, "A"))
 
     assert len(found) <= 3
+
+
+# --- steps and money over the years ---------------------------------------------------------
+
+
+def test_a_whole_number_term_moves_in_whole_steps_never_half_a_day() -> None:
+    scenario = make_scenario(
+        [
+            term("Base salary", bottom_line=60000, target=70000, priority=4),
+            term("Remote days", "number", unit="days/week", bottom_line=1, target=4, priority=4),
+        ],
+        [
+            offer(
+                values={"Base salary": 62000, "Remote days": 1},
+                flexibility={"Base salary": "negotiable", "Remote days": "negotiable"},
+            )
+        ],
+    )
+
+    found = packages(scenario, plan_of(scenario, "Northwind"))
+
+    assert found
+    days = [p.values["Remote days"] for p in found if "Remote days" in p.values]
+    assert days
+    assert all(float(d).is_integer() for d in days)
+    assert all(".5 days" not in p.summary for p in found)
+    assert all(p.values.get("Base salary", 500) % 500 == 0 for p in found)
+
+
+def test_a_trade_term_moves_between_the_offer_and_its_modest_ask() -> None:
+    scenario = make_scenario(
+        [
+            term("Base salary", bottom_line=60000, target=70000, priority=5),
+            term("Signing bonus", per="once", target=10000, priority=3),
+        ],
+        [
+            offer(
+                values={"Base salary": 62000, "Signing bonus": 0},
+                flexibility={"Base salary": "negotiable", "Signing bonus": "limited"},
+            )
+        ],
+    )
+    plan = plan_of(scenario, "Northwind")
+
+    found = packages(scenario, plan)
+
+    assert plan.term("Signing bonus").ask == 5000
+    assert found
+    assert all(0 < p.values.get("Signing bonus", 5000) <= 5000 for p in found)
+
+
+def test_four_thousand_a_year_is_worth_more_than_five_thousand_once_over_the_years() -> None:
+    scenario = make_scenario(
+        [
+            term("Base salary", bottom_line=60000, target=68000, priority=3),
+            term("Signing bonus", per="once", target=10000, priority=3),
+        ],
+        [
+            offer(
+                values={"Base salary": 60000, "Signing bonus": 0},
+                flexibility={"Base salary": "negotiable", "Signing bonus": "negotiable"},
+            )
+        ],
+        years=4,
+    )
+    plan = plan_of(scenario, "Northwind")
+    yearly = Package(
+        name="Y",
+        idea="",
+        values={"Base salary": 64000},
+        value_to_you=0,
+        summary="",
+        money_per_year=4000,
+        money_once=0,
+    )
+    once = yearly.model_copy(update={"values": {"Signing bonus": 5000}})
+
+    a_year = value_to_you(scenario, "Northwind", yearly)
+    one_off = value_to_you(scenario, "Northwind", once)
+
+    assert a_year > one_off
+    assert a_year == pytest.approx(6 * 16000 / 42000)
+    assert one_off == pytest.approx(6 * 5000 / 42000)
+    assert plan.term("Base salary").ask == 68000
+
+
+def test_the_scores_packages_report_count_money_over_the_years() -> None:
+    scenario = make_scenario(
+        [
+            term("Base salary", bottom_line=60000, target=68000, priority=3),
+            term("Signing bonus", per="once", target=10000, priority=3),
+        ],
+        [
+            offer(
+                values={"Base salary": 60000, "Signing bonus": 0},
+                flexibility={"Base salary": "negotiable", "Signing bonus": "negotiable"},
+            )
+        ],
+        years=4,
+    )
+
+    found = packages(scenario, plan_of(scenario, "Northwind"))
+
+    assert found
+    for package in found:
+        assert package.value_to_you == pytest.approx(
+            value_to_you(scenario, "Northwind", package), abs=0.01
+        )
+        assert package.money_over_years == pytest.approx(
+            package.money_per_year * 4 + package.money_once
+        )

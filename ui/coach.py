@@ -15,6 +15,8 @@ from planner.followup import (
     ACCEPT_CONFIRM_LABEL,
     acceptance_confirmation_text,
     acceptance_email,
+    agreed_terms,
+    deadline_reminder,
     decline_email,
     followup_checklist,
     thank_you_email,
@@ -36,7 +38,14 @@ def _editable(label: str, text: str, key: str, height: int = 260) -> None:
 
 
 def _script(script: Script, offer: str) -> None:
-    st.markdown("#### Counter-offer")
+    if script.reply:
+        st.markdown("#### Your reply to their answer")
+        st.caption(
+            "The company has answered: this is your one counter on what is left. No new asks; "
+            "after their next answer, decide."
+        )
+    else:
+        st.markdown("#### Counter-offer")
     if script.warning:
         st.error(escape_page(script.warning), icon="⛔")
     if not script.drafted:
@@ -46,6 +55,10 @@ def _script(script: Script, offer: str) -> None:
         "Email (edit it, then copy it into your mail)",
         f"Subject: {script.subject}\n\n{script.email}",
         f"email_{offer}",
+    )
+    st.caption(
+        "Written for the company: it never quotes your notes, your bottom line, your current "
+        "pay or another offer you have not chosen to disclose."
     )
     st.markdown(
         "**Talking points for a call**\n\n"
@@ -83,8 +96,11 @@ def _packages(found: tuple[Package, ...]) -> None:
 
 
 def _call_sheet(sheet: CallSheet) -> None:
-    st.caption("Practise before the call: each likely answer, and what the plan says to do.")
-    if not sheet.items:
+    st.caption(
+        "Practise before the call: the recruiter's likely questions, each likely answer to your "
+        "asks, and what the plan says to do. For you only: it may show your notes."
+    )
+    if not sheet.items and not sheet.questions:
         st.caption("No asks, so nothing to rehearse for this offer.")
         return
     st.markdown(call_sheet_markdown(sheet, escape_page))
@@ -164,13 +180,27 @@ def _follow_up(offer: str) -> None:
 
 def _decision(views: Views, offer: str) -> None:
     st.markdown("#### The decision")
-    st.markdown(escape_page(acceptance_confirmation_text(views.plan.offer(offer))))
+    plan = views.plan.offer(offer)
+    if plan.deadline is not None:
+        st.download_button(
+            "Reminder the day before the deadline (.ics)",
+            data=deadline_reminder(offer, plan.deadline),
+            file_name="deadline-reminder.ics",
+            mime="text/calendar",
+            key=f"deadline_ics_{offer}",
+            on_click="ignore",
+        )
+    st.markdown(escape_page(acceptance_confirmation_text(plan)))
     sure = st.checkbox(ACCEPT_CONFIRM_LABEL, key=f"accept_sure_{offer}")
     role = st.session_state.get("fu_role", "")
     if sure:
-        _editable(
-            "Acceptance email", acceptance_email(offer, role).text(), f"accept_{offer}", height=200
+        email = acceptance_email(
+            offer,
+            role,
+            agreed=agreed_terms(views.scenario, plan),
+            still_open=plan.days_left is not None and plan.days_left < 0,
         )
+        _editable("Acceptance email", email.text(), f"accept_{offer}", height=200)
     else:
         st.caption("Tick the box above to draft the acceptance: only accept what you mean to take.")
     with st.expander("Decline politely instead"):
