@@ -190,6 +190,27 @@ def test_bls_figures_that_are_not_published_are_said_in_words_and_not_used() -> 
     assert at.text_input(key=prefix + "job").value == "actor"
 
 
+def test_an_area_that_matches_nothing_is_said_and_nothing_can_be_used() -> None:
+    at, prefix = blank_terms()
+
+    pick(at, prefix, "registered nurse", "Atlantis")
+
+    assert 'no area matches "Atlantis"' in terms_text(at)
+    assert at.button(key=prefix + "use-bls").disabled
+    assert at.text_input(key=prefix + "area-name").value == "Atlantis"
+
+
+def test_opening_the_terms_tab_reads_no_market_data_until_a_job_is_typed() -> None:
+    market._index.cache_clear()  # the extract, read on the first look-up of the process
+
+    at, prefix = blank_terms()
+    assert market._index.cache_info().currsize == 0
+    assert "Type a job title" in terms_text(at)
+
+    pick(at, prefix, "nurse", "US")
+    assert market._index.cache_info().currsize == 1
+
+
 def test_the_picker_keeps_its_typing_when_the_term_is_renamed() -> None:
     at, prefix = blank_terms()
     version = at.session_state["workspace"].version

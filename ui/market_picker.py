@@ -271,11 +271,12 @@ def _bls_picker(
                 st.warning(f"{escape_page(error.problem)}: try other words of the job title.")
         if occupations:
             _choose("Occupation (BLS)", occupation_key, occupations)
-    with place:
-        try:
-            areas = {a.code: _area_words(a) for a in find_areas(where)}
-        except ScenarioError as error:
-            st.warning(f"{escape_page(error.problem)}: try a state, a city or “United States”.")
+    with place:  # the extract is read only once a job title is typed
+        if query:
+            try:
+                areas = {a.code: _area_words(a) for a in find_areas(where)}
+            except ScenarioError as error:
+                st.warning(f"{escape_page(error.problem)}: try a state, a city or “United States”.")
         if areas:
             _choose("Area (BLS)", area_key, areas)
     if not query:
