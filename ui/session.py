@@ -28,12 +28,13 @@ from planner.draft import (
     add_term,
     blank_draft,
     build_scenario,
+    change_term,
     draft_from_scenario,
     remove_last_round,
     remove_offer,
     remove_term,
 )
-from planner.models import STANCES
+from planner.models import STANCES, Market
 from planner.share import PARAM, read_link, single_param
 from planner.upload import read_upload
 from planner.wording import escape_page
@@ -260,6 +261,21 @@ def drop_term(term_id: str) -> None:
     st.session_state.workspace = ws.with_draft(remove_term(ws.draft, term_id))
     if row is not None:
         st.session_state.toast = f"Removed the term “{escape_page(row.name.strip() or 'no name')}”."
+
+
+def set_market(term_id: str, market: Market | None) -> None:
+    """Give a term market data (figures and their source), or take it away (``None``)."""
+    ws = workspace()
+    row = next((t for t in ws.draft.terms if t.id == term_id), None)
+    if row is None:
+        return
+    st.session_state.workspace = ws.with_draft(change_term(ws.draft, term_id, market=market))
+    name = escape_page(row.name.strip() or "no name")
+    st.session_state.toast = (
+        f"Market data for “{name}”: {escape_page(market.source)}."
+        if market is not None
+        else f"Removed the market data of “{name}”."
+    )
 
 
 def add_new_offer(name_key: str) -> None:

@@ -14,7 +14,7 @@ from planner.catalog import load_catalog
 from planner.draft import Draft, Problem, TermRow
 from planner.models import KINDS
 from planner.wording import escape_page
-from ui import session
+from ui import market_picker, session
 from ui.editor import NOT_SET, choice_options, usual_stance
 from ui.workspace import Workspace
 
@@ -199,6 +199,7 @@ def _money_fields(ws: Workspace, row: TermRow) -> None:
             help=VESTING_HINT,
         )
         st.caption(f"Vesting: {VESTING_HINT}")
+    market_picker.render(ws, row)
 
 
 def render(draft: Draft, problems: list[Problem]) -> None:
