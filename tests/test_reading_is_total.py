@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from planner import Scenario, ScenarioError, read_scenario, read_scenario_bytes
 from planner.cli import main
 from planner.share import _compress, encode, read_link
+from planner.wording import escape
 from tests.apptest import page_text, start_app
 from tests.builders import make_scenario, offer, scenario_data, term
 
@@ -227,7 +228,7 @@ def test_the_app_refuses_a_link_with_two_plan_parameters_with_the_same_words(
 
     assert not at.exception
     shown = page_text(at)
-    assert "has 2 plan= parts, and a planner link has one" in shown
+    assert escape("has 2 plan= parts, and a planner link has one") in shown  # shown as Markdown
     assert "Second" not in shown
     assert "First" not in shown
 
@@ -238,7 +239,7 @@ def test_the_app_refuses_a_link_carrying_a_surrogate_with_a_notice() -> None:
     at = start_app({"plan": bad})
 
     assert not at.exception
-    assert "terms[0].name: contains text that cannot be encoded" in page_text(at)
+    assert escape("terms[0].name: contains text that cannot be encoded") in page_text(at)
 
 
 # Hypothesis: arbitrary Unicode, surrogates included, at every door.
