@@ -165,6 +165,8 @@ SIDEBAR_HAS = """([text]) => {
     const bar = document.querySelector('[data-testid="stSidebar"]');
     return !!bar && bar.innerText.includes(text);
 }"""
+ONE_HEALTH_FIELD = """() => document.querySelectorAll(
+    '.st-key-cellbox-o0-t3 input[aria-label="Their offer"]').length === 1"""
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
 
 
@@ -190,12 +192,27 @@ async def _open_cell(page: Any, row: int) -> None:
     raise RuntimeError("could not open a cell")
 
 
+async def _choose_health(page: Any, value: str) -> None:
+    """Type an option into the first offer's health coverage field (Enter is the caller's)."""
+    await page.wait_for_selector(IDLE)
+    await page.wait_for_function(ONE_HEALTH_FIELD, timeout=60_000)  # not one left from a run before
+    field = page.locator(".st-key-cellbox-o0-t3").get_by_label("Their offer", exact=True)
+    await field.click()
+    await page.keyboard.type(value)
+
+
 async def _browser_side(script: str, edits: int, is_app: bool) -> dict[str, float]:
     from playwright.async_api import async_playwright
 
+    from planner import read_scenario_bytes
+    from planner.catalog import sample_files
+    from planner.share import encode
     from tests.browser import launch_options, running_app_process
 
     with running_app_process(script=script) as (url, _process):
+        if is_app:  # the app starts blank: open the sales sample as a link does
+            sales = read_scenario_bytes(sample_files()["Account executive offers"].read_bytes())
+            url = f"{url}?plan={encode(sales)}"
         async with async_playwright() as p:
             browser = await p.chromium.launch(**launch_options())
             page = await (
@@ -215,12 +232,15 @@ async def _browser_side(script: str, edits: int, is_app: bool) -> dict[str, floa
                     value, expect = (
                         ("Basic", "Walk away") if i % 2 == 0 else ("Standard", "Negotiate")
                     )
-                    row = 4
+                    row = 0
                 else:
                     value = expect = f"{9000 + i}"
                     row = 1
-                await _open_cell(page, row)
-                await page.get_by_test_id("portal").locator(".gdg-input").fill(value)
+                if is_app:
+                    await _choose_health(page, value)
+                else:
+                    await _open_cell(page, row)
+                    await page.get_by_test_id("portal").locator(".gdg-input").fill(value)
                 begin = time.perf_counter()
                 await page.keyboard.press("Enter")
                 if is_app:

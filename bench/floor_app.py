@@ -26,8 +26,10 @@ from planner.compare import comparison_table, offer_plan_table
 from planner.draft import draft_from_scenario
 from planner.export import csv_bytes
 from planner.share import make_link
-from ui.editor import OFFER_COLUMNS, TERM_COLUMNS, offer_editor_rows, term_editor_rows
 from ui.views import coaching_of
+
+TERM_COLUMNS = ("name", "type", "per", "unit", "better", "options", "bottom_line", "target")
+OFFER_COLUMNS = ("term", "value", "stance", "note", "advice")
 
 
 @st.cache_resource
@@ -36,17 +38,30 @@ def payload() -> dict:  # type: ignore[type-arg]
     scenario = read_scenario_bytes(sample_files()["Account executive offers"].read_bytes())
     plan = make_plan(scenario)
     draft = draft_from_scenario(scenario)
+    catalog = load_catalog()
+    terms = [{c: getattr(row, c) for c in TERM_COLUMNS} for row in draft.terms]
+    offers = [
+        (
+            o.name,
+            pd.DataFrame(
+                [
+                    {
+                        "term": row.name,
+                        "value": o.cell(row.id).value,
+                        "stance": o.cell(row.id).stance,
+                        "note": o.cell(row.id).note,
+                        "advice": " ".join(rule for rule, _ in catalog.advice(row.name)),
+                    }
+                    for row in draft.terms
+                ],
+                columns=list(OFFER_COLUMNS),
+            ),
+        )
+        for o in draft.offers
+    ]
     return {
-        "terms": pd.DataFrame(term_editor_rows(draft), columns=list(TERM_COLUMNS)),
-        "offers": [
-            (
-                o.name,
-                pd.DataFrame(
-                    offer_editor_rows(draft, o, load_catalog()), columns=list(OFFER_COLUMNS)
-                ),
-            )
-            for o in draft.offers
-        ],
+        "terms": pd.DataFrame(terms, columns=list(TERM_COLUMNS)),
+        "offers": offers,
         "plans": [(o.name, o.why, offer_plan_table(scenario, o)) for o in plan.offers],
         "positions": position_frame(position_data(scenario, plan)),
         "position_spec": json.loads(position_spec()),

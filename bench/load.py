@@ -29,7 +29,6 @@ from planner.share import encode
 from tests.browser import launch_options, running_app_process
 
 ROOT = Path(__file__).resolve().parent.parent
-ROW = 35
 
 
 def session_link(base: str, n: int) -> tuple[str, str]:
@@ -46,32 +45,19 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+ONE_HEALTH_FIELD = """() => document.querySelectorAll(
+    '.st-key-cellbox-o0-t3 input[aria-label="Their offer"]').length === 1"""
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
 
 
 async def edit_health(page: Page, value: str) -> None:
-    """Open the health coverage cell of the first offer and type (Enter is pressed by the caller)."""
+    """Type an option into the first offer's health coverage field (Enter is pressed by the caller)."""
     await page.wait_for_selector(IDLE)
-    grid = page.get_by_test_id("stDataFrame").filter(visible=True).first
-    await grid.wait_for(timeout=60_000)
-    field = page.get_by_test_id("portal").locator(".gdg-input")
-    for _attempt in range(8):  # a grid still laying out may swallow a click or close the editor
-        box = await grid.bounding_box()
-        assert box is not None
-        await page.mouse.click(box["x"] + 45, box["y"] + ROW * 4 + ROW / 2)  # Health coverage row
-        if not await grid.evaluate("grid => grid.contains(document.activeElement)"):
-            await page.wait_for_timeout(200)
-            continue  # arrow keys would move the tabs if the grid has no focus
-        await page.keyboard.press("ArrowRight")
-        await page.keyboard.press("Enter")
-        try:
-            await field.wait_for(state="visible", timeout=5_000)
-            await field.fill(value, timeout=5_000)
-            return
-        except Exception:
-            await page.keyboard.press("Escape")
-            await page.wait_for_selector(IDLE)
-    raise RuntimeError("could not open the health coverage cell")
+    await page.wait_for_function(ONE_HEALTH_FIELD, timeout=60_000)  # not one left from a run before
+    field = page.locator(".st-key-cellbox-o0-t3").get_by_label("Their offer", exact=True)
+    await field.wait_for(timeout=60_000)
+    await field.click()
+    await page.keyboard.type(value)
 
 
 async def one_session(
