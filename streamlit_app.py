@@ -3,7 +3,7 @@
 import streamlit as st
 
 from planner.draft import build_scenario
-from ui import coach, offers, plan, session, share, start, terms
+from ui import coach, offers, persist, plan, session, share, start, terms
 
 st.set_page_config(page_title="Negotiation planner", page_icon="🤝", layout="wide")
 session.init()
@@ -20,11 +20,12 @@ st.caption(
     "what you must win. Private: nothing you type is stored on the server."
 )
 start.notice()
+persist.render(views)  # kept in the browser: reload, Back and reopen bring the work back
 
 # The tabs are keyed and stateful: the open tab stays open through every rerun (a
-# rename, a button, a notice above), and a callback can open another one. The
-# editors' tabs are drawn only while open: every input has written what was typed
-# into the draft already, so a hidden one loses nothing.
+# rename, a button, a notice above), and a callback can open another one. Only the
+# open tab is drawn: every input has written what was typed into the draft already,
+# so a hidden one loses nothing, and an edit costs the tab it is made in, not six.
 tab_start, tab_terms, tab_offers, tab_plan, tab_share, tab_coach = st.tabs(
     list(session.TABS.values()), key=session.MAIN_TAB, on_change="rerun"
 )
@@ -37,10 +38,14 @@ if tab_terms.open is not False:
 if tab_offers.open is not False:
     with tab_offers:
         offers.render(draft, problems, views.plan if views else None)
-with tab_plan:
-    plan.render(views, problems, draft)
-with tab_share:
-    share.render(views, problems)
-with tab_coach:
-    coach.render(views, draft, problems)
+if tab_plan.open is not False:
+    with tab_plan:
+        plan.render(views, problems, draft)
+if tab_share.open is not False:
+    with tab_share:
+        share.render(views, problems)
+if tab_coach.open is not False:
+    with tab_coach:
+        coach.render(views, draft, problems)
 offers.sidebar(draft, views.plan if views else None, problems)
+persist.keep(views)  # last: the browser's part of keeping the work

@@ -71,7 +71,7 @@ def payload() -> dict:  # type: ignore[type-arg]
         "csv": csv_bytes(comparison_table(scenario, plan)),
         "brief": brief(scenario, plan),
         "link": make_link(scenario),
-        "coaching": coaching_of(scenario, plan.offers[0].name),
+        "coaching": coaching_of(scenario, plan.offers[0]),
     }
 
 

@@ -23,10 +23,10 @@ from typing import Any
 
 from playwright.async_api import Page, async_playwright
 
+from devtools.browser import IDLE, launch_options, running_app_process
 from planner import read_scenario
 from planner.catalog import sample_files
 from planner.share import encode
-from tests.browser import launch_options, running_app_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +47,6 @@ def rss_mb(pid: int) -> float:
 
 ONE_HEALTH_FIELD = """() => document.querySelectorAll(
     '.st-key-cellbox-o0-t3 input[aria-label="Their offer"]').length === 1"""
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
 
 
 async def edit_health(page: Page, value: str) -> None:

@@ -6,33 +6,30 @@ written: never as a heading, a link or HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from planner import formatting as fmt
+from planner.coach import CallSheet, call_sheet, call_sheet_markdown
 from planner.models import OfferPlan, Plan, Scenario
-from planner.valuation import PART_LABELS, value_offer
-from planner.wording import escape
-
-VERDICT_WORDS = {
-    "accept": "Accept",
-    "negotiate": "Negotiate",
-    "walk_away": "Walk away",
-    "current": "Current job",
-}
-STATUS_WORDS = {
-    "unknown": "Unknown",
-    "met": "Met",
-    "deal_breaker": "Deal breaker",
-    "drop": "Drop",
-    "push": "Push",
-    "trade": "Trade",
-    "reference": "Current job",
-}
+from planner.money_words import kinds_in, money_heading, ranking_words, span, year_rows
+from planner.rounds import round_lines, stop_advice
+from planner.wording import MUST_WIN, escape_file, status_word, verdict_word
 
 
-def brief(scenario: Scenario, plan: Plan, *, call_sheets: bool = False) -> str:
+def brief(
+    scenario: Scenario,
+    plan: Plan,
+    *,
+    call_sheets: bool | Sequence[CallSheet] = False,
+    escape: Callable[[str], str] = escape_file,
+) -> str:
     """The plan on one page: per offer the verdict, the asks in order and the terms.
 
     An offer with rounds also gets what the company answered and when to stop;
-    with ``call_sheets``, each offer being negotiated gets its call sheet too.
+    with ``call_sheets``, each offer being negotiated gets its call sheet too
+    (drafted here from ``plan``, or the sheets given, in the plan's order).
+    ``escape`` is for a file (the default: reads cleanly as plain text) or
+    :func:`~planner.wording.escape_page` for a preview on the page.
     """
     title = escape(scenario.title) if scenario.title else "Negotiation plan"
     lines = [
@@ -44,7 +41,7 @@ def brief(scenario: Scenario, plan: Plan, *, call_sheets: bool = False) -> str:
     ]
     for offer in plan.offers:
         lines += [
-            f"## {escape(offer.name)}: {VERDICT_WORDS[offer.verdict]}",
+            f"## {escape(offer.name)}: {verdict_word(offer.verdict)}",
             "",
             escape(offer.why),
             "",
@@ -55,7 +52,7 @@ def brief(scenario: Scenario, plan: Plan, *, call_sheets: bool = False) -> str:
             for n, name in enumerate(offer.asks, start=1):
                 labels = offer.term(name)
                 term = scenario.term(name)
-                must = " (must win)" if labels.must_win else ""
+                must = f" ({MUST_WIN})" if labels.must_win else ""
                 ask = escape(fmt.value(labels.ask, term, scenario.currency))
                 lines.append(f"{n}. {escape(name)}: {ask}{must}")
             lines.append("")
@@ -64,7 +61,8 @@ def brief(scenario: Scenario, plan: Plan, *, call_sheets: bool = False) -> str:
             "| --- | --- | --- | --- | --- | --- | --- |",
         ]
         for labels in offer.terms:
-            status = STATUS_WORDS[labels.status] + (" (must win)" if labels.must_win else "")
+            status = status_word(labels.status, style="title")
+            status += f" ({MUST_WIN})" if labels.must_win else ""
             why = labels.reason + (f" Note: {labels.note}" if labels.note else "")
             cells = [
                 labels.term,
@@ -77,36 +75,46 @@ def brief(scenario: Scenario, plan: Plan, *, call_sheets: bool = False) -> str:
             ]
             lines.append("| " + " | ".join(escape(c) for c in cells) + " |")
         lines.append("")
-        valuation = value_offer(scenario, scenario.offer(offer.name))
-        money = []
-        for part, label in PART_LABELS.items():
-            amount = valuation.part(part)
-            if amount.terms:
-                shown = (
-                    "not known"
-                    if amount.total is None
-                    else fmt.money(amount.total, scenario.currency)
-                )
-                money.append(f"{label}: {shown}")
-        if money:
-            lines += [escape("; ".join(money)), ""]
-        lines += _rounds_markdown(scenario, offer)
+        lines += _money_markdown(scenario, offer, escape)
+        lines += _rounds_markdown(scenario, offer, escape)
+    if kinds_in(scenario):
+        lines += [f"## The offers by expected pay {span(plan.years)}", ""]
+        lines += [f"- {escape(line)}" for line in ranking_words(plan)]
+        lines += ["", "Benefits are worth money but are not pay: they are not added.", ""]
+    if call_sheets is True:
+        call_sheets = negotiated_call_sheets(scenario, plan)
     if call_sheets:
-        from planner.coach import call_sheet, call_sheet_markdown
-
-        for offer in plan.offers:
-            if offer.verdict == "negotiate":
-                lines.append(call_sheet_markdown(call_sheet(scenario, offer.name)))
+        for sheet in call_sheets:
+            lines.append(call_sheet_markdown(sheet, escape))
     return "\n".join(lines)
 
 
-def _rounds_markdown(scenario: Scenario, offer: OfferPlan) -> list[str]:
+def _money_markdown(
+    scenario: Scenario, offer: OfferPlan, escape: Callable[[str], str]
+) -> list[str]:
+    """The offer's money year by year, by kind, as a Markdown table (nothing without money)."""
+    if offer.money is None or not kinds_in(scenario):
+        return []
+    rows = year_rows(scenario, offer.money)
+    lines = [f"**{escape(money_heading(scenario))}:**", ""]
+    lines.append("| " + " | ".join(escape(c) for c in rows[0]) + " |")
+    lines.append("|" + " --- |" * len(rows[0]))
+    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows[1:]]
+    return [*lines, ""]
+
+
+def _rounds_markdown(
+    scenario: Scenario, offer: OfferPlan, escape: Callable[[str], str]
+) -> list[str]:
     if not scenario.offer(offer.name).rounds:
         return []
-    from planner.rounds import round_lines, stop_advice
-
     lines = ["**What the company answered** (the plan above uses the latest):", ""]
     lines += [f"- {escape(line)}" for line in round_lines(scenario, offer.name)]
-    advice = None if offer.current else stop_advice(scenario, offer.name)
+    advice = None if offer.current else stop_advice(scenario, offer)
     lines += ["", f"**{escape(advice)}**", ""] if advice else [""]
     return lines
+
+
+def negotiated_call_sheets(scenario: Scenario, plan: Plan) -> list[CallSheet]:
+    """A call sheet for each offer the plan says to negotiate, in the plan's order."""
+    return [call_sheet(scenario, offer) for offer in plan.offers if offer.verdict == "negotiate"]

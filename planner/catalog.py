@@ -1,22 +1,25 @@
-"""The term catalog under data/: common terms with their usual settings.
+"""The term catalog shipped in the package (``planner/data``): common terms with their usual settings.
 
 Each entry carries the stance companies typically take and the rules of thumb
 behind it, each with its source. A hint without a source is labelled as an
-unsourced rule of thumb; none of it is presented as data.
+unsourced rule of thumb; none of it is presented as data. The catalog and the
+sample scenarios are package data, read through :mod:`importlib.resources`, so
+an installed package has them wherever it is installed.
 """
 
 from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from typing import Annotated
 
 from pydantic import Field, StrictBool, model_validator
 
 from planner.models import Better, Frozen, Kind, Per, Stance, Term, TermType
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA: Traversable = files("planner") / "data"
 CATALOG_FILE = DATA / "catalog.json"
 SAMPLES = DATA / "samples"
 UNSOURCED = "unsourced rule of thumb"
@@ -93,14 +96,18 @@ class Catalog(Frozen):
 
 @cache
 def load_catalog() -> Catalog:
-    """The catalog shipped in data/catalog.json (read once; the models are immutable)."""
+    """The catalog shipped in planner/data/catalog.json (read once; the models are immutable)."""
     return Catalog.model_validate(json.loads(CATALOG_FILE.read_text(encoding="utf-8")))
 
 
-def sample_files() -> dict[str, Path]:
-    """The sample scenarios under data/samples, by title (file name when untitled)."""
-    out: dict[str, Path] = {}
-    for path in sorted(SAMPLES.glob("*.json")):
-        title = json.loads(path.read_text(encoding="utf-8")).get("title") or path.stem
+def sample_files() -> dict[str, Traversable]:
+    """The sample scenarios shipped in planner/data/samples, by title (file name when untitled).
+
+    Each is read with ``.read_bytes()`` or ``.read_text()``.
+    """
+    out: dict[str, Traversable] = {}
+    found = [p for p in SAMPLES.iterdir() if p.is_file() and p.name.endswith(".json")]
+    for path in sorted(found, key=lambda p: p.name):
+        title = json.loads(path.read_text(encoding="utf-8")).get("title") or path.name[:-5]
         out[title] = path
     return out

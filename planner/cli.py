@@ -1,5 +1,6 @@
 """The command line: ``python -m planner plan FILE --format table|json|csv``, and the
-coaching commands ``script``, ``packages`` and ``callsheet`` for one offer.
+coaching commands ``script``, ``packages`` and ``callsheet`` for one offer, and
+``market``: what the market pays for a job (BLS OEWS May 2025).
 
 Bad input of any kind ends with exit status 2 and exactly one line on standard
 error that names the place and the problem; nothing is written to standard
@@ -21,6 +22,7 @@ from planner.models import Scenario
 from planner.scenario_file import MAX_BYTES, read_scenario_bytes
 
 if TYPE_CHECKING:
+    from planner.models import OfferPlan
     from planner.packages import Package
 
 DEFAULT_BASE_URL = "http://localhost:8501/"
@@ -82,10 +84,10 @@ def _plan_output(scenario: Scenario, form: str, today: datetime.date | None = No
             + "\n"
         )
     if form == "csv":
-        from planner.compare import comparison_table
+        from planner.compare import csv_table
         from planner.export import csv_bytes
 
-        table = comparison_table(scenario, plan)
+        table = csv_table(scenario, plan)
         return csv_bytes(table, lineterminator="\n").decode("utf-8-sig")
     from planner.terminal import plan_table
 
@@ -124,11 +126,18 @@ T = TypeVar("T")
 _ANYWAY_HINT = "--anyway drafts {what} for the terms the company can move."
 
 
-def _coached(args: argparse.Namespace, stdin: TextIO, make: Callable[..., T]) -> tuple[Scenario, T]:
-    """Read the scenario and coach the ``--offer`` it names (an unknown offer names the option)."""
+def _coached(
+    args: argparse.Namespace, stdin: TextIO, make: Callable[..., T]
+) -> tuple[Scenario, OfferPlan, T]:
+    """Read the scenario, plan it once and coach the ``--offer`` it names from that plan
+    (an unknown offer, or your current job, names the option)."""
+    from planner.lookup import find_offer
+    from planner.rules import make_plan
+
     scenario = _read_input(args.file, stdin)
     try:
-        return scenario, make(scenario, args.offer, anyway=args.anyway)
+        plan = find_offer(make_plan(scenario).offers, args.offer, negotiated=True)
+        return scenario, plan, make(scenario, plan, anyway=args.anyway)
     except ScenarioError as error:
         raise _offer_error(error) from None
 
@@ -136,49 +145,46 @@ def _coached(args: argparse.Namespace, stdin: TextIO, make: Callable[..., T]) ->
 def _script(args: argparse.Namespace, stdin: TextIO) -> str:
     from planner.coach import counter_script, script_text
 
-    _, script = _coached(args, stdin, counter_script)
+    _, _, script = _coached(args, stdin, counter_script)
     return script_text(script, hint=_ANYWAY_HINT.format(what="one"))
 
 
 def _packages(args: argparse.Namespace, stdin: TextIO) -> str:
     from planner.packages import packages
 
-    scenario, found = _coached(args, stdin, packages)
+    scenario, plan, found = _coached(args, stdin, packages)
     if args.format == "json":
         data = {"packages": [package.model_dump(mode="json") for package in found]}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return _packages_table(scenario, args.offer, found, args.anyway)
+    return _packages_table(scenario, plan, found, args.anyway)
 
 
-def _packages_table(scenario: Scenario, name: str, found: list[Package], anyway: bool) -> str:
+def _packages_table(scenario: Scenario, plan: OfferPlan, found: list[Package], anyway: bool) -> str:
     from planner import formatting as fmt
     from planner.catalog import load_catalog
     from planner.coach import fails_words
     from planner.packages import TOLERANCE, traded_terms
-    from planner.rules import make_plan, negotiated_offer
 
-    offer = negotiated_offer(scenario, name)
-    plan = make_plan(scenario).offer(offer.name)
     if not found:
         if plan.verdict == "walk_away" and not anyway:
             hint = _ANYWAY_HINT.format(what="them")
             return f"{fails_words(plan)} No packages are drafted for it: {hint}\n"
-        traded = traded_terms(scenario, offer.name)
+        traded = traded_terms(scenario, plan)
         if len(traded) < 2:
             has = ", ".join(traded) if traded else "none"
             return (
-                f"No equal-value packages for {offer.name}: packages need at least two terms "
+                f"No equal-value packages for {plan.name}: packages need at least two terms "
                 f"to ask for that the company can move, and this offer has {len(traded)} "
                 f"({has}). Use the counter script instead.\n"
             )
         return (
-            f"No equal-value packages for {offer.name}: no two that trade off against each "
+            f"No equal-value packages for {plan.name}: no two that trade off against each "
             f"other came out within {TOLERANCE:.0%} of each other in value to you. Use the "
             "counter script instead.\n"
         )
     rule = load_catalog().rule("meso")
     lines = [
-        f"Packages for {offer.name}: about equal in value to you; put them on the table "
+        f"Packages for {plan.name}: about equal in value to you; put them on the table "
         "together and let the company choose.",
         f'Rule of thumb: "{rule.rule}" ({rule.source})',
     ]
@@ -203,11 +209,25 @@ def _packages_table(scenario: Scenario, name: str, found: list[Package], anyway:
 def _callsheet(args: argparse.Namespace, stdin: TextIO) -> str:
     from planner.coach import call_sheet, call_sheet_text
 
-    _, sheet = _coached(args, stdin, call_sheet)
+    _, _, sheet = _coached(args, stdin, call_sheet)
     text = call_sheet_text(sheet)
     if sheet.warning and not sheet.items:
         text += _ANYWAY_HINT.format(what="one") + "\n"
     return text
+
+
+def _market(args: argparse.Namespace, stdin: TextIO) -> str:
+    from planner.market import listing_table, lookup
+
+    try:
+        listing = lookup(args.query, args.area, args.limit)
+    except ScenarioError as error:
+        if error.path in {"area", "limit"}:  # name the option the user typed
+            raise ScenarioError(f"--{error.path}", error.problem) from None
+        raise
+    if args.format == "json":
+        return json.dumps(listing.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return listing_table(listing)
 
 
 def _offer_command(
@@ -316,6 +336,34 @@ def build_parser() -> argparse.ArgumentParser:
         "response the plan implies.",
     )
     sheet.set_defaults(run=_callsheet)
+
+    market = commands.add_parser(
+        "market",
+        help="what the market pays for a job (BLS OEWS May 2025)",
+        description="List the occupations matching a job title, with the 10th to 90th "
+        "percentile of annual and hourly wages in an area, from the U.S. Bureau of Labor "
+        "Statistics (OEWS, May 2025). BLS wages are base pay plus commissions and production "
+        "bonuses; they exclude benefits and non-production bonuses.",
+    )
+    market.add_argument(
+        "query", metavar="QUERY", help='words of a job title, e.g. "registered nurse"'
+    )
+    market.add_argument(
+        "--area",
+        default="United States",
+        metavar="NAME",
+        help='a state ("Texas", "TX"), a metro area ("Seattle") or "US" (default: the nation)',
+    )
+    market.add_argument(
+        "--format",
+        choices=["table", "json"],
+        default="table",
+        help="table: readable; json: the occupations with their percentiles and BLS footnotes",
+    )
+    market.add_argument(
+        "--limit", type=int, default=5, metavar="N", help="list at most N occupations (default 5)"
+    )
+    market.set_defaults(run=_market)
     return parser
 
 

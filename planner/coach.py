@@ -1,14 +1,16 @@
 """Coaching from the plan: the counter-offer script and the call sheet to practise with.
 
+**Plan once.** Each function takes the plan of the offer it coaches (an
+:class:`~planner.models.OfferPlan` from :func:`~planner.rules.make_plan`), never a
+name to plan again; :func:`planner.lookup.find_offer` finds it by name.
+
 **Never the bottom line.** Nothing here writes a bottom-line figure, with one
 exception that is no exception: where a term has no target, what you ask for on
 it *is* its bottom line (that is the format's ask), so that figure is said as the
 ask. Every other figure in a script is an ask (a target). The only text not made
-here is your own notes, quoted as the reason for an ask: a note that mentions a
-figure or an option equal to one of your bottom lines (other than a figure you
-ask for anyway) is not quoted, and the reason falls back to how much the term
-matters to you. Numbers in notes are recognised as typed (``70000``, ``70,000``,
-``70k``); a line written out in words (``seventy thousand``) is not.
+here is your own notes, quoted as the reason for an ask: a note that mentions one
+of your bottom lines is not quoted (see :mod:`planner.guard`), and the reason
+falls back to how much the term matters to you.
 
 **Never a fixed term.** The script asks for exactly the plan's asks, in the
 plan's order; the plan never asks for a term the company fixed.
@@ -19,19 +21,19 @@ plainly, and no counter is drafted unless you ask for one anyway.
 
 from __future__ import annotations
 
-import contextlib
-import re
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import Field
 
 from planner import formatting as fmt
 from planner.catalog import RuleOfThumb, load_catalog
+from planner.guard import BottomLines, bottom_lines
+from planner.lookup import check_negotiated
 from planner.models import Frozen, OfferPlan, Scenario, Status, Term, TermPlan, Value, Verdict
-from planner.numbers import parse_number
 from planner.packages import Package, package_progress, packages
-from planner.rules import ask_order, make_plan, negotiated_offer
-from planner.wording import escape
+from planner.rules import ask_order
+from planner.wording import escape_file, join_words, plural
 
 PRIORITY_REASONS = {
     5: "This matters most to me.",
@@ -50,71 +52,6 @@ that the company negotiates, is worth one counter halfway; any other is taken.""
 def all_at_once() -> RuleOfThumb:
     """The rule of thumb the script follows, with its source (Malhotra, HBR 2014)."""
     return load_catalog().rule("all-at-once")
-
-
-# --- never the bottom line -------------------------------------------------------------
-
-_NUMBER_IN_TEXT = re.compile(r"-?\d[\d,.'\u00a0\u202f ]*(?:[eE][-+]?\d+)?(?:[kKmM](?![^\W\d_]))?")
-
-
-def _numbers_in(text: str) -> set[float]:
-    """Every number written in ``text`` as people type them (``70,000``, ``70k``, ``70 000``).
-
-    Generous on purpose: each run of digits is also read piece by piece, and with
-    and without a minus sign, so that a note is left out rather than risk a line.
-    """
-    found: set[float] = set()
-    for match in _NUMBER_IN_TEXT.finditer(text):
-        run = match.group().strip(" ,.'\u00a0\u202f")
-        pieces = {run, *run.split(), *re.split(r"[\s\u00a0\u202f]+", run)}
-        for piece in pieces:
-            piece = piece.strip(" ,.'")
-            if not piece.lstrip("-"):
-                continue
-            with contextlib.suppress(ValueError):
-                number = parse_number(piece)
-                found |= {number, -number}
-            for part in re.split(r"[,.-]", piece):
-                if part.isdigit():
-                    found |= {float(part), -float(part)}
-            # 70.000 and 70.000,00 (dots between thousands, a decimal comma), and
-            # every digit run read whole (70'000, 70 000): better too many than a leak.
-            european = piece.replace(".", "").replace(",", ".")
-            with contextlib.suppress(ValueError):
-                number = parse_number(european)
-                found |= {number, -number}
-            whole = re.sub(r"[^\d]", "", piece.split(",")[0])
-            if whole:
-                found |= {float(whole), -float(whole)}
-    return found
-
-
-class _Secrets(Frozen):
-    """Bottom lines that a script must not give away: every one that is not also an ask."""
-
-    numbers: set[float]
-    options: set[str]
-
-    def in_text(self, text: str) -> bool:
-        if self.numbers & _numbers_in(text):
-            return True
-        folded = text.casefold()
-        return any(
-            re.search(rf"(?<!\w){re.escape(option)}(?!\w)", folded) for option in self.options
-        )
-
-
-def _secrets(scenario: Scenario, asked: list[Value]) -> _Secrets:
-    numbers: set[float] = set()
-    for term in scenario.terms:
-        if isinstance(term.bottom_line, float):
-            shown = fmt.number(term.bottom_line).replace(",", "")
-            numbers |= {term.bottom_line, float(shown)}
-    options = {t.bottom_line.casefold() for t in scenario.terms if isinstance(t.bottom_line, str)}
-    return _Secrets(
-        numbers=numbers - {v for v in asked if isinstance(v, float)},
-        options=options - {v.casefold() for v in asked if isinstance(v, str)},
-    )
 
 
 def _lower(text: str) -> str:
@@ -173,10 +110,8 @@ class Script(Frozen):
 
 
 def _fixed_words(names: list[str]) -> str:
-    if len(names) == 1:
-        return f"{names[0]}, and the company says it is fixed"
-    listed = ", ".join(names[:-1]) + " and " + names[-1]
-    return f"{listed}, and the company says they are fixed"
+    they = "it is" if len(names) == 1 else "they are"
+    return f"{join_words(names)}, and the company says {they} fixed"
 
 
 def fails_words(plan: OfferPlan) -> str:
@@ -185,11 +120,11 @@ def fails_words(plan: OfferPlan) -> str:
     return f"{plan.name} fails your bottom line on {_fixed_words(breakers)}."
 
 
-def _ask_line(scenario: Scenario, labels: TermPlan, secrets: _Secrets) -> ScriptAsk:
+def _ask_line(scenario: Scenario, labels: TermPlan, secrets: BottomLines) -> ScriptAsk:
     term = scenario.term(labels.term)
     assert labels.ask is not None
     note = " ".join(labels.note.split())
-    usable = bool(note) and not secrets.in_text(note)
+    usable = bool(note) and not secrets.said_in(note)
     if usable:
         justification = _sentence(note)
     elif labels.must_win:
@@ -208,8 +143,7 @@ def _ask_line(scenario: Scenario, labels: TermPlan, secrets: _Secrets) -> Script
 
 
 def _email(offer: str, lines: list[ScriptAsk]) -> tuple[str, str]:
-    points = "point" if len(lines) == 1 else "points"
-    subject = f"Your offer: thank you, and {len(lines)} {points} before I decide"
+    subject = f"Your offer: thank you, and {plural(len(lines), 'point')} before I decide"
     body = [
         "Hello,",
         "",
@@ -266,17 +200,16 @@ def _talking_points(
     return points
 
 
-def counter_script(scenario: Scenario, offer_name: str, *, anyway: bool = False) -> Script:
+def counter_script(scenario: Scenario, plan: OfferPlan, *, anyway: bool = False) -> Script:
     """The counter-offer for one offer: thanks first, then all the plan's asks at once.
 
     The asks are exactly the plan's, in its order, with their figures; each has
     a reason from your note on that term of that offer, else from its priority.
     For an offer that fails your bottom line there is a plain ``warning`` and no
     counter, unless ``anyway``. Raises :class:`~planner.errors.ScenarioError`
-    for an unknown offer or your current job (it is not negotiated).
+    for your current job (it is not negotiated).
     """
-    offer = negotiated_offer(scenario, offer_name)
-    plan = make_plan(scenario).offer(offer.name)
+    check_negotiated(plan)
     rule = all_at_once()
     fails = plan.verdict == "walk_away"
     warning = fails_words(plan) if fails else ""
@@ -298,7 +231,7 @@ def counter_script(scenario: Scenario, offer_name: str, *, anyway: bool = False)
     asked = [plan.term(name) for name in plan.asks]
     if not asked:
         return base.model_copy(update={"notice": f"Nothing to counter: {_lower(plan.why)}."})
-    secrets = _secrets(scenario, [labels.ask for labels in asked if labels.ask is not None])
+    secrets = bottom_lines(scenario, [labels.ask for labels in asked if labels.ask is not None])
     lines = [_ask_line(scenario, labels, secrets) for labels in asked]
     subject, email = _email(plan.name, lines)
     return Script(
@@ -514,11 +447,9 @@ def _replies(
                 action="counter" if counter else "take",
             )
         )
-    usable = [
-        p for p in offered if package_progress(scenario, plan.name, p, labels.term) < 1 - 1e-9
-    ]
+    usable = [p for p in offered if package_progress(scenario, plan, p, labels.term) < 1 - 1e-9]
     if usable:
-        easiest = min(usable, key=lambda p: package_progress(scenario, plan.name, p, labels.term))
+        easiest = min(usable, key=lambda p: package_progress(scenario, plan, p, labels.term))
         replies.append(
             Reply(
                 answer="no",
@@ -535,17 +466,23 @@ def _replies(
     return replies
 
 
-def call_sheet(scenario: Scenario, offer_name: str, *, anyway: bool = False) -> CallSheet:
+def call_sheet(
+    scenario: Scenario,
+    plan: OfferPlan,
+    *,
+    anyway: bool = False,
+    offered: list[Package] | None = None,
+) -> CallSheet:
     """The call sheet for one offer: per ask, the likely answers and your response to each.
 
     Answers: yes; a lower figure (for a must-win, one that meets your bottom
     line and one still below it); no; "that is fixed". Responses: take it,
     counter once between, fall back to a named trade or package, or walk away
     because a must-win failed. No figure on it is a bottom line. For an offer
-    that fails your bottom line: the warning only, unless ``anyway``.
+    that fails your bottom line: the warning only, unless ``anyway``. ``offered``
+    are the offer's packages when they were already drafted (else they are drafted here).
     """
-    offer = negotiated_offer(scenario, offer_name)
-    plan = make_plan(scenario).offer(offer.name)
+    check_negotiated(plan)
     fails = plan.verdict == "walk_away"
     warning = fails_words(plan) if fails else ""
     reminders = [
@@ -560,7 +497,8 @@ def call_sheet(scenario: Scenario, offer_name: str, *, anyway: bool = False) -> 
             else f"Nothing to ask for: {_lower(plan.why)}."
         )
         return CallSheet(offer=plan.name, verdict=plan.verdict, warning=warning, opening=opening)
-    offered = packages(scenario, plan.name, anyway=anyway)
+    if offered is None:
+        offered = packages(scenario, plan, anyway=anyway)
     items = []
     for name in plan.asks:
         labels = plan.term(name)
@@ -619,8 +557,12 @@ def call_sheet_text(sheet: CallSheet) -> str:
     return "\n".join(call_sheet_lines(sheet)) + "\n"
 
 
-def call_sheet_markdown(sheet: CallSheet) -> str:
-    """The call sheet as Markdown for the brief; everything the user typed is escaped."""
+def call_sheet_markdown(sheet: CallSheet, escape: Callable[[str], str] = escape_file) -> str:
+    """The call sheet as Markdown; everything the user typed is escaped.
+
+    ``escape`` is :func:`~planner.wording.escape_file` for the brief (the default)
+    and :func:`~planner.wording.escape_page` for the page.
+    """
     out = [f"## Call sheet: {escape(sheet.offer)}", ""]
     if sheet.warning:
         out += [f"**Warning:** {escape(sheet.warning)}", ""]

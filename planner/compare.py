@@ -13,7 +13,8 @@ import pandas as pd
 from planner import formatting as fmt
 from planner.models import OfferPlan, Plan, Scenario, Term, TermPlan, _compact
 from planner.rules import make_plan
-from planner.valuation import PART_LABELS, value_offers
+from planner.valuation import COLUMN_LABELS, COLUMNS, PART_LABELS, value_offers
+from planner.wording import CURRENT_JOB_WORDS, MUST_WIN, status_word
 
 FIXED_COLUMNS = ["Term", "Type", "Unit", "Better", "Priority", "Bottom line", "Target"]
 OFFER_FIELDS = ["value", "stance", "status", "must-win"]
@@ -26,7 +27,8 @@ def offer_column(offer: str, field: str) -> str:
 
 def unit_of(term: Term, currency: str) -> str:
     if term.type == "money":
-        return f"{currency}/year" if term.per == "year" else f"{currency} once"
+        per = term.per or "year"
+        return f"{currency} once" if per == "once" else f"{currency}/{per}"
     if term.type == "choice":
         assert term.options is not None
         return " < ".join(term.options)
@@ -66,6 +68,67 @@ def comparison_table(scenario: Scenario, plan: Plan | None = None) -> pd.DataFra
     return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
+CSV_COLUMNS = ["Section", "Year", "Kind"]
+"""The columns the CSV adds after the comparison table's, to tell its two kinds of row apart."""
+MONEY_KINDS = (*COLUMNS, "total", "on_paper")
+"""The kinds of money the CSV gives per offer and year, in this order."""
+KIND_WORDS: dict[str, str] = {
+    **{str(k): v for k, v in COLUMN_LABELS.items()},
+    "total": "Total (expected)",
+    "on_paper": "Total on paper (every expected payout at 100%)",
+}
+
+
+def csv_table(scenario: Scenario, plan: Plan | None = None) -> pd.DataFrame:
+    """The comparison CSV: the comparison table's rows, then each offer's money by year and kind.
+
+    Every row of :func:`comparison_table` comes first, unchanged, with
+    ``Section`` = ``term``. Then, with ``Section`` = ``money``, one row per year
+    and kind (``guaranteed``, ``variable``, ``equity``, ``one_off``,
+    ``benefits``, ``total``, ``on_paper``), and after the years one row per
+    kind for the whole horizon (``total`` and ``on_paper``, ``Year`` empty).
+    A money row gives each offer's amount in that offer's ``value`` column;
+    an empty cell is not known (never zero). Benefits are a row of their own
+    and are not in the totals.
+    """
+    plan = plan if plan is not None else make_plan(scenario)
+    table = comparison_table(scenario, plan)
+    table["Section"], table["Year"], table["Kind"] = "term", None, None
+    unit = scenario.currency
+    money_rows: list[dict[str, object]] = []
+    for year in range(1, scenario.years + 1):
+        for kind in MONEY_KINDS:
+            row: dict[str, object] = {
+                "Section": "money",
+                "Year": year,
+                "Kind": kind,
+                "Term": f"Year {year}: {KIND_WORDS[kind]}",
+                "Type": "money",
+                "Unit": unit,
+            }
+            for offer in plan.offers:
+                years = offer.money.years if offer.money is not None else []
+                amount = getattr(years[year - 1], kind) if len(years) >= year else None
+                row[offer_column(offer.name, "value")] = _cell(amount)
+            money_rows.append(row)
+    span = f"{scenario.years} year{'s' if scenario.years != 1 else ''}"
+    for kind in ("total", "on_paper"):
+        row = {
+            "Section": "money",
+            "Year": None,
+            "Kind": kind,
+            "Term": f"All {span}: {KIND_WORDS[kind]}",
+            "Type": "money",
+            "Unit": f"{scenario.currency} over {span}",
+        }
+        for offer in plan.offers:
+            amount = getattr(offer.money, kind) if offer.money is not None else None
+            row[offer_column(offer.name, "value")] = _cell(amount)
+        money_rows.append(row)
+    money = pd.DataFrame(money_rows, columns=table.columns, dtype=object)
+    return pd.concat([table, money], ignore_index=True)
+
+
 def money_table(scenario: Scenario) -> pd.DataFrame:
     """Each offer's money by kind (a row per offer); ``None`` where a part is not known."""
     rows = []
@@ -80,54 +143,90 @@ def money_table(scenario: Scenario) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-STATUS_WORDS = {
-    "unknown": "❔ unknown",
-    "met": "🟢 met",
-    "deal_breaker": "🔴 deal_breaker",
-    "drop": "⚪ drop",
-    "push": "🔵 push",
-    "trade": "🟡 trade",
-    "reference": "⚫ reference",
-}
-"""Each status as the plan labels it (the JSON and the CSV use the same words), with a
-colour mark that matches the charts' colours."""
-
-
-CURRENT_JOB_WORDS = {
-    "unknown": "❔ unknown",
-    "met": "🟢 meets your line",
-    "deal_breaker": "🔴 below your bottom line",
-    "drop": "🟡 below your target",
-    "push": "🟡 below your target",
-    "trade": "🟡 below your target",
-}
-
-
 def status_words(labels: TermPlan, current: bool) -> str:
     """A term's status in words; your current job is compared, not negotiated."""
     if current:
-        if labels.status == "unknown":
+        if labels.offer is None:
             return CURRENT_JOB_WORDS["unknown"]
-        standing = {"below_bottom_line": "deal_breaker", "below_target": "trade"}
-        return CURRENT_JOB_WORDS[standing.get(labels.standing or "", "met")]
-    return STATUS_WORDS[labels.status] + (" · must win" if labels.must_win else "")
+        standing: str = labels.standing or "meets"
+        if standing == "meets" and labels.target is not None:
+            standing = "meets_target"
+        elif standing == "meets" and labels.bottom_line is not None:
+            standing = "meets_bottom_line"
+        return CURRENT_JOB_WORDS[standing]
+    return status_word(labels.status, style="marked") + (
+        f" · {MUST_WIN}" if labels.must_win else ""
+    )
 
 
-def offer_plan_table(scenario: Scenario, offer: OfferPlan) -> pd.DataFrame:
-    """One offer's plan, a row per term, in words and figures for the page and the brief."""
+def elsewhere_words(scenario: Scenario, plan: Plan, offer: OfferPlan, labels: TermPlan) -> str:
+    """The plan's best elsewhere for one term, in plain words: ``Northwind pays 4,000 USD more``.
+
+    Empty when no other offer is better on this term (or for your current job).
+    """
+    other_name = labels.best_elsewhere
+    if other_name is None or offer.current:
+        return ""
+    other = plan.offer(other_name).term(labels.term).offer
+    term = scenario.term(labels.term)
+    mine = labels.offer
+    if other is None or mine is None:
+        return ""
+    if isinstance(other, str) or isinstance(mine, str):
+        return f"{other_name} offers {other}"
+    gap = fmt.amount(abs(other - mine), term, scenario.currency)
+    if term.type == "money":
+        per = {"year": " a year", "month": " a month", "hour": " an hour", "once": ""}
+        more = ("more" if other > mine else "less") + per[term.per or "year"]
+        return f"{other_name} {'pays' if other > mine else 'costs'} {gap} {more}"
+    return f"{other_name}: {gap} {'more' if other > mine else 'less'}"
+
+
+def behind_words(offer: OfferPlan) -> str:
+    """Where an offer is worse than your current job, in plain words (empty when nowhere)."""
+    behind = offer.behind_current or []
+    if not behind:
+        return ""
+    names = behind if len(behind) <= 2 else [", ".join(behind[:-1]), behind[-1]]
+    return "Worse than your current job on " + " and ".join(names)
+
+
+PLAN_COLUMNS = [
+    "Term",
+    "Status",
+    "Why",
+    "Offer",
+    "Bottom line",
+    "Target",
+    "Company",
+    "Elsewhere",
+    "Your research",
+]
+"""The plan table's columns: status and reason right after the term (they come first on a phone)."""
+
+
+def offer_plan_table(
+    scenario: Scenario, offer: OfferPlan, plan: Plan | None = None
+) -> pd.DataFrame:
+    """One offer's plan, a row per term, in words and figures for the page and the brief.
+
+    With the ``plan``, the ``Elsewhere`` column says where another offer is better.
+    """
     rows = []
     for labels in offer.terms:
         term = scenario.term(labels.term)
+        elsewhere = "" if plan is None else elsewhere_words(scenario, plan, offer, labels)
         rows.append(
             {
                 "Term": labels.term,
+                "Status": status_words(labels, offer.current),
+                "Why": labels.reason,
                 "Offer": fmt.value(labels.offer, term, scenario.currency),
                 "Bottom line": fmt.cell(labels.bottom_line) or "—",
                 "Target": fmt.cell(labels.target) or "—",
-                "Company": labels.stance,
-                "Status": status_words(labels, offer.current),
-                "Why": labels.reason,
+                "Company": "" if offer.current else labels.stance,
+                "Elsewhere": elsewhere,
                 "Your research": labels.note,
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=PLAN_COLUMNS)

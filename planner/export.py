@@ -45,7 +45,15 @@ def csv_bytes(table: pd.DataFrame, lineterminator: str = "\r\n") -> bytes:
     types keeps names as text and figures as numbers; cells that a spreadsheet
     would run as formulas are neutralised first (see :func:`neutralise`).
     """
-    safe = table.rename(columns=lambda c: neutralise(str(c))).map(neutralise)
+    # Cell by cell into object columns: DataFrame.map would turn a column of whole numbers
+    # with a gap (a year, a value not known) into floats, written "2.0".
+    safe = pd.DataFrame(
+        {
+            i: pd.Series([neutralise(cell) for cell in table.iloc[:, i]], dtype=object)
+            for i in range(table.shape[1])
+        }
+    )
+    safe.columns = [neutralise(str(c)) for c in table.columns]
     # CRLF rows (RFC 4180); every text cell is quoted, so a line break inside a
     # note can never start a new row.
     text: str = safe.to_csv(

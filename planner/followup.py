@@ -19,8 +19,9 @@ from collections.abc import Sequence
 import icalendar
 
 from planner.coach import fails_words
-from planner.models import Frozen, Scenario
-from planner.rules import make_plan, negotiated_offer
+from planner.lookup import check_negotiated
+from planner.models import Frozen, OfferPlan
+from planner.wording import join_words as _names
 
 PRODID = "-//negotiation-planner//follow-up//EN"
 YOUR_NAME = "[Your name]"
@@ -45,13 +46,6 @@ class ChecklistItem(Frozen):
 def _day(day: dt.date) -> str:
     """``Thursday 5 March 2026``."""
     return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def _names(names: Sequence[str]) -> str:
-    names = [n for n in names if n]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def followup_checklist(
@@ -202,20 +196,17 @@ ACCEPT_MEANS = (
 ACCEPT_CONFIRM_LABEL = "I mean to take this offer, and I will show up"
 
 
-def acceptance_confirmation_text(
-    scenario: Scenario | None = None, offer_name: str | None = None
-) -> str:
+def acceptance_confirmation_text(plan: OfferPlan | None = None) -> str:
     """What accepting means, to confirm before accepting; with what the plan still says.
 
-    Given the scenario and the offer, it also says plainly when the offer (as the
-    company's answers left it) fails your bottom line, still needs a must-win,
-    or has a term you do not know yet: never a figure. Raises
-    :class:`~planner.errors.ScenarioError` for an unknown offer or your current job.
+    Given the offer's plan, it also says plainly when the offer (as the company's
+    answers left it) fails your bottom line, still needs a must-win, or has a
+    term you do not know yet: never a figure. Raises
+    :class:`~planner.errors.ScenarioError` for your current job.
     """
-    if scenario is None or offer_name is None:
+    if plan is None:
         return ACCEPT_MEANS
-    offer = negotiated_offer(scenario, offer_name)
-    plan = make_plan(scenario).offer(offer.name)
+    check_negotiated(plan)
     before = ""
     if plan.verdict == "walk_away":
         before = f"{fails_words(plan)} Taking it means going below your own bottom line. "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planner.models import Term
+from planner.wording import unit_for
 
 
 def number(value: float, decimals: int = 2) -> str:
@@ -24,7 +25,7 @@ def amount(value: float, term: Term, currency: str) -> str:
     """A quantity of this term: money in the currency, a number with its unit."""
     if term.type == "money":
         return money(value, currency)
-    return f"{number(value)} {term.unit}" if term.unit else number(value)
+    return f"{number(value)} {unit_for(value, term.unit)}" if term.unit else number(value)
 
 
 def value(value: float | str | None, term: Term, currency: str) -> str:

@@ -15,8 +15,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -27,7 +26,6 @@ from pydantic import (
     PlainValidator,
     StrictBool,
     StringConstraints,
-    TypeAdapter,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -42,6 +40,7 @@ TermType = Literal["money", "number", "choice"]
 Per = Literal["year", "once", "month", "hour"]
 Kind = Literal["pay", "variable", "equity", "benefit"]
 Phase = Literal["opening", "countering", "decide"]
+Standing = Literal["below_bottom_line", "below_target", "meets"]
 Better = Literal["higher", "lower"]
 Stance = Literal["fixed", "limited", "negotiable", "unknown"]
 Status = Literal["unknown", "met", "deal_breaker", "drop", "push", "trade", "reference"]
@@ -587,7 +586,7 @@ def _value_problem(value: float | str, kind: str, options: list[str] | None) -> 
 # ``TypeAdapter`` at the boundary (:meth:`Plan.to_json`) applies the same
 # serializers as the scenario (whole numbers as integers).
 
-MarketPosition = float | str
+MarketPosition = int | float | str
 """A percentile (``37.5``), or ``"<p10"`` / ``">p90"`` outside the figures given."""
 
 
@@ -596,13 +595,13 @@ class YearMoney:
     """One year of an offer's money, by kind; ``None`` where a value is not known."""
 
     year: int
-    guaranteed: Number | None
-    variable: Number | None
-    equity: Number | None
-    one_off: Number | None
-    benefits: Number | None
-    total: Number | None
-    on_paper: Number | None
+    guaranteed: float | None
+    variable: float | None
+    equity: float | None
+    one_off: float | None
+    benefits: float | None
+    total: float | None
+    on_paper: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -610,21 +609,52 @@ class Money:
     """An offer's money over the scenario's ``years``; totals ``None`` when any year's is."""
 
     years: list[YearMoney]
-    total: Number | None
-    on_paper: Number | None
+    total: float | None
+    on_paper: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "years": [
+                {
+                    "year": y.year,
+                    **{
+                        key: _maybe_compact(getattr(y, key))
+                        for key in (
+                            "guaranteed",
+                            "variable",
+                            "equity",
+                            "one_off",
+                            "benefits",
+                            "total",
+                            "on_paper",
+                        )
+                    },
+                }
+                for y in self.years
+            ],
+            "total": _maybe_compact(self.total),
+            "on_paper": _maybe_compact(self.on_paper),
+        }
 
 
-@dataclass(frozen=True, slots=True)
-class TermPlan:
-    """What the plan says about one term of one offer."""
+def _maybe_compact(value: float | None) -> float | int | None:
+    return None if value is None else _compact(value)
+
+
+class TermPlan(NamedTuple):
+    """What the plan says about one term of one offer.
+
+    A named tuple: immutable, and the cheapest object Python builds (a plan
+    has a row per offer and term, 2,000 in the largest scenario).
+    """
 
     term: str
     status: Status
     must_win: bool
-    offer: Value | None
-    bottom_line: Value | None
-    target: Value | None
-    ask: Value | None
+    offer: float | str | None
+    bottom_line: float | str | None
+    target: float | str | None
+    ask: float | str | None
     reason: str
     stance: Stance
     shortfall: float | None = None
@@ -634,12 +664,26 @@ class TermPlan:
     bottom_line_position: MarketPosition | None = None
     target_position: MarketPosition | None = None
     has_market: bool = False
-    opening_ask: Value | None = None
+    opening_ask: float | str | None = None
     """After rounds: what you first asked for on this term (``None`` when it was not asked)."""
     answers: int = 0
     """How many rounds answered this term (with a value or a stance)."""
-    standing: Literal["below_bottom_line", "below_target", "meets"] | None = None
+    standing: Standing | None = None
     """Your current job's value against your line (``None`` for offers and unknown values)."""
+
+    def to_json(self) -> dict[str, Any]:
+        """This row as the plan result writes it (market fields only with market data)."""
+        data = self._asdict()
+        for key in ("offer", "bottom_line", "target", "ask", "opening_ask", *_MARKET_ONLY):
+            item = data[key]
+            if isinstance(item, float):
+                data[key] = _compact(item)
+        if not self.has_market:
+            for key in _MARKET_ONLY:
+                del data[key]
+        for key in _INTERNAL:
+            del data[key]
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -666,6 +710,23 @@ class OfferPlan:
             if term.term == name:
                 return term
         raise KeyError(name)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "current": self.current,
+            "verdict": self.verdict,
+            "phase": self.phase,
+            "why": self.why,
+            "asks": list(self.asks),
+            "opening_asks": list(self.opening_asks),
+            "deadline": self.deadline,
+            "days_left": self.days_left,
+            "behind_current": None if self.behind_current is None else list(self.behind_current),
+            "notices": list(self.notices),
+            "money": None if self.money is None else self.money.to_json(),
+            "terms": [term.to_json() for term in self.terms],
+        }
 
 
 _MARKET_ONLY = ("market_position", "bottom_line_position", "target_position")
@@ -696,22 +757,16 @@ class Plan:
         ``market_position`` (and the positions of the bottom line and target)
         appear only for terms that have market data.
         """
-        data: dict[str, Any] = _plan_adapter().dump_python(self, mode="json")
-        ordered = {"format": data.pop("format"), **data}
-        for offer in ordered["offers"]:
-            for term in offer["terms"]:
-                if not term["has_market"]:
-                    for key in _MARKET_ONLY:
-                        term.pop(key)
-                for key in _INTERNAL:
-                    term.pop(key)
-        return ordered
+        return {
+            "format": self.format,
+            "title": self.title,
+            "currency": self.currency,
+            "max_asks": self.max_asks,
+            "years": self.years,
+            "today": self.today,
+            "offers": [offer.to_json() for offer in self.offers],
+        }
 
     def model_dump(self, mode: str = "json") -> dict[str, Any]:
         """The same as :meth:`to_json` (the name pydantic models use)."""
         return self.to_json()
-
-
-@cache
-def _plan_adapter() -> TypeAdapter[Plan]:
-    return TypeAdapter(Plan)

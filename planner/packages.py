@@ -42,8 +42,10 @@ import math
 from itertools import combinations, product
 
 from planner import formatting as fmt
+from planner.lookup import check_negotiated
 from planner.models import Frozen, Number, OfferPlan, Scenario, Term, TermPlan, Value
-from planner.rules import ask_order, make_plan, negotiated_offer
+from planner.rules import ask_order
+from planner.wording import join_words
 
 TOLERANCE = 0.15
 """The highest value to you of the packages returned is at most this much above the lowest."""
@@ -189,18 +191,27 @@ def _score(levers: list[_Lever], choice: Choice) -> float:
 def _nudge(levers: list[_Lever], choice: Choice, fixed: set[str], points: float) -> Choice:
     """Move the terms not in ``fixed`` one step at a time while it brings the score nearer."""
     choice = dict(choice)
+    # Each lever's points at each of its steps, worked out once. A score adds them up
+    # in the levers' order, as :func:`_score` does, so it is the same to the last bit;
+    # trying a move then costs one sum instead of a call per lever.
+    worth = [[lever.priority * lever.progress(step) for step in lever.steps] for lever in levers]
     for _ in range(200):
-        now = abs(_score(levers, choice) - points)
+        parts = [
+            worth[i][choice[lever.name]] if choice[lever.name] >= 0 else 0.0
+            for i, lever in enumerate(levers)
+        ]
+        now = abs(sum(parts) - points)
         best: tuple[float, str, int] | None = None
-        for lever in levers:
+        for i, lever in enumerate(levers):
             if lever.name in fixed:
                 continue
             for move in (1, -1):
                 index = choice[lever.name] + move
                 if not lever.lowest <= index < len(lever.steps):
                     continue
-                trial = {**choice, lever.name: index}
-                gap = abs(_score(levers, trial) - points)
+                trial = parts.copy()
+                trial[i] = worth[i][index] if index >= 0 else 0.0
+                gap = abs(sum(trial) - points)
                 if gap < now - 1e-9 and (best is None or gap < best[0] - 1e-12):
                     best = (gap, lever.name, index)
         if best is None:
@@ -309,15 +320,14 @@ def _money(term: Term, start: float | str, value: float | str) -> float:
     return start - value if term.better == "lower" else value - start
 
 
-def packages(scenario: Scenario, offer_name: str, *, anyway: bool = False) -> list[Package]:
+def packages(scenario: Scenario, plan: OfferPlan, *, anyway: bool = False) -> list[Package]:
     """Two or three packages of about equal value to you, or none (see the module).
 
     None for an offer that fails your bottom line (verdict ``walk_away``) unless
-    ``anyway``; none where fewer than two terms can be traded. Raises
-    :class:`~planner.errors.ScenarioError` for an unknown offer or your current job.
+    ``anyway``; none where fewer than two terms can be traded. ``plan`` is the
+    offer's plan. Raises :class:`~planner.errors.ScenarioError` for your current job.
     """
-    offer = negotiated_offer(scenario, offer_name)
-    plan = make_plan(scenario).offer(offer.name)
+    check_negotiated(plan)
     if plan.verdict == "walk_away" and not anyway:
         return []
     order, levers = _levers(scenario, plan)
@@ -363,17 +373,15 @@ def _levers(scenario: Scenario, plan: OfferPlan) -> tuple[list[str], list[_Lever
     return order, must + free[: max(scenario.max_asks - len(must), 2)]
 
 
-def traded_terms(scenario: Scenario, offer_name: str) -> list[str]:
+def traded_terms(scenario: Scenario, plan: OfferPlan) -> list[str]:
     """The terms packages move, trading them against each other (must-wins first)."""
-    offer = negotiated_offer(scenario, offer_name)
-    _, levers = _levers(scenario, make_plan(scenario).offer(offer.name))
+    _, levers = _levers(scenario, check_negotiated(plan))
     return [lever.name for lever in levers]
 
 
 def _idea(lead: _Lever | None, levers: list[_Lever]) -> str:
     if lead is None:
-        names = [lever.name for lever in levers]
-        return "Spreads across " + ", ".join(names[:-1]) + " and " + names[-1]
+        return "Spreads across " + join_words(lever.name for lever in levers)
     if lead.term.is_money and lead.term.per == "once" and lead is not levers[0]:
         return f"Leans on one-off money: {lead.name}"
     return f"Leans on {lead.name}"
@@ -415,11 +423,14 @@ def _package(
     )
 
 
-def package_progress(scenario: Scenario, offer_name: str, package: Package, term: str) -> float:
-    """Share of the gap to your ask that ``package`` closes on ``term`` (0 when it leaves it)."""
-    offer = negotiated_offer(scenario, offer_name)
+def package_progress(scenario: Scenario, plan: OfferPlan, package: Package, term: str) -> float:
+    """Share of the gap to your ask that ``package`` closes on ``term`` (0 when it leaves it).
+
+    The gap runs from the offer's value as planned (after the company's latest
+    answer) to your ask (your target, or your bottom line where there is no target).
+    """
     value = package.values.get(term)
-    start = offer.values.get(term)
+    start = plan.term(term).offer
     spec = scenario.term(term)
     reference = spec.reference
     if value is None or start is None or reference is None:

@@ -11,9 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from planner import formatting as fmt
-from planner.models import Round, Scenario, Stance, apply_rounds
-from planner.rules import ask_order, find_offer, make_plan, negotiated_offer
+from planner.lookup import check_negotiated, find_offer
+from planner.models import OfferPlan, Round, Scenario, Stance, apply_rounds
+from planner.rules import ask_order
 from planner.scenario_file import parse_scenario, scenario_to_dict
+from planner.wording import STANCE_ANSWERS
+from planner.wording import join_words as _names
 
 __all__ = ["Round", "apply_rounds", "record_round", "round_lines", "stop_advice"]
 
@@ -21,13 +24,6 @@ WORTH_PRIORITY = 3
 """Once your bottom line is met, an ask is worth more goodwill only if it is a
 ``push`` (the company negotiates) of at least this priority that the company has
 not answered yet."""
-
-_STANCE_ANSWER: dict[Stance, str] = {
-    "fixed": "they say it is fixed",
-    "limited": "they have limited room",
-    "negotiable": "they will negotiate",
-    "unknown": "their stance is not clear",
-}
 
 
 def record_round(
@@ -46,7 +42,7 @@ def record_round(
     (``offers[0].rounds[2].value: ...``) when the round does not fit, and for an
     unknown offer or your current job.
     """
-    offer = negotiated_offer(scenario, offer_name)
+    offer = find_offer(scenario.offers, offer_name, negotiated=True)
     data = scenario_to_dict(scenario)
     index = next(i for i, o in enumerate(scenario.offers) if o.name == offer.name)
     answer: dict[str, Any] = {"term": term}
@@ -65,7 +61,7 @@ def record_round(
 
 def round_lines(scenario: Scenario, offer_name: str) -> list[str]:
     """Each round of the offer in plain words, oldest first (never your bottom line)."""
-    offer = find_offer(scenario, offer_name)
+    offer = find_offer(scenario.offers, offer_name)
     lines = []
     for n, answer in enumerate(offer.rounds, start=1):
         term = scenario.term(answer.term)
@@ -73,7 +69,7 @@ def round_lines(scenario: Scenario, offer_name: str) -> list[str]:
         if answer.value is not None:
             parts.append(f"now {fmt.value(answer.value, term, scenario.currency)}")
         if answer.stance is not None:
-            parts.append(_STANCE_ANSWER[answer.stance])
+            parts.append(STANCE_ANSWERS[answer.stance])
         if answer.note.strip():
             parts.append(f'"{" ".join(answer.note.split())}"')
         when = f" ({answer.date})" if answer.date else ""
@@ -81,13 +77,7 @@ def round_lines(scenario: Scenario, offer_name: str) -> list[str]:
     return lines
 
 
-def _names(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def stop_advice(scenario: Scenario, offer_name: str) -> str | None:
+def stop_advice(scenario: Scenario, plan: OfferPlan) -> str | None:
     """When to stop negotiating this offer, in one sentence; ``None`` means go on.
 
     Stop when an answer (or what you knew) made the offer fail your bottom line;
@@ -95,10 +85,10 @@ def stop_advice(scenario: Scenario, offer_name: str) -> str | None:
     once, when your bottom line is met on every term and the asks left are not
     worth the goodwill: each is a ``trade`` (limited room or an unknown stance),
     below priority :data:`WORTH_PRIORITY`, or already answered by the company.
-    Before any answer, a ``negotiate`` plan means: go and ask.
+    Before any answer, a ``negotiate`` plan means: go and ask. ``plan`` is the
+    offer's plan; raises :class:`~planner.errors.ScenarioError` for your current job.
     """
-    offer = negotiated_offer(scenario, offer_name)
-    plan = make_plan(scenario).offer(offer.name)
+    offer = find_offer(scenario.offers, check_negotiated(plan).name)
     answered = {answer.term for answer in offer.rounds}
     if plan.verdict == "walk_away":
         breakers = [t.term for t in plan.terms if t.status == "deal_breaker"]

@@ -11,11 +11,8 @@ import datetime
 import itertools
 import math
 import sys
-from dataclasses import replace
-from typing import Literal
 
 from planner import formatting as fmt
-from planner.errors import ScenarioError
 from planner.models import (
     Market,
     Offer,
@@ -24,14 +21,14 @@ from planner.models import (
     Plan,
     Scenario,
     Stance,
+    Standing,
     Status,
     Term,
     TermPlan,
     Verdict,
     at_least_as_good,
-    name_key,
 )
-from planner.valuation import money_of
+from planner.valuation import money_of, money_terms
 
 _STANCE_WORDS: dict[Stance, str] = {
     "fixed": "the company says it is fixed",
@@ -83,7 +80,8 @@ def default_step(term: Term, offers: list[Offer]) -> float | None:
     seen: list[float | str | None] = [term.bottom_line, term.target]
     for offer in offers:
         seen.append(offer.values.get(term.name))
-        seen.extend(r.value for r in offer.rounds if r.term == term.name)
+        if offer.rounds:
+            seen.extend(r.value for r in offer.rounds if r.term == term.name)
     whole = all(not isinstance(x, float) or x.is_integer() for x in seen)
     return 1.0 if whole else 0.5
 
@@ -278,12 +276,67 @@ def _figure(value: float | str | None, term: Term, currency: str) -> str:
     return fmt.amount(value, term, currency)
 
 
+def _standing(spec: _Spec, key: float | None) -> Standing | None:
+    """Your current job's value against your line."""
+    if key is None:
+        return None
+    if spec.bottom is not None and key < spec.bottom:
+        return "below_bottom_line"
+    if spec.target is not None and key < spec.target:
+        return "below_target"
+    return "meets"
+
+
+def _row(
+    spec: _Spec,
+    offer: Offer,
+    currency: str,
+    *,
+    key: float | None,
+    stance: Stance,
+    status: Status,
+    must_win: bool,
+    ask: float | str | None,
+    reason: str,
+    best: str | None = None,
+    opening_ask: float | str | None = None,
+    answers: int = 0,
+    standing: Standing | None = None,
+) -> TermPlan:
+    """One term plan, with its market positions where the term has market data."""
+    term = spec.term
+    name = spec.name
+    value = offer.values.get(name)
+    market = spec.market
+    return TermPlan(
+        name,
+        status,
+        must_win,
+        value,
+        term.bottom_line,
+        term.target,
+        ask,
+        reason,
+        stance,
+        _shortfall(spec, key),
+        offer.notes.get(name, ""),
+        best,
+        market_position(value, market) if market is not None else None,
+        market_position(term.bottom_line, market) if market is not None else None,
+        market_position(term.target, market) if market is not None else None,
+        market is not None,
+        opening_ask,
+        answers,
+        standing,
+    )
+
+
 def plan_term(
     term: Term,
     offer: Offer,
     currency: str,
     spec: _Spec | None = None,
-    stance_override: Stance | None = None,
+    best: str | None = None,
 ) -> TermPlan:
     """The plan for one term of an offer without rounds: status, must-win, ask, reason.
 
@@ -291,44 +344,161 @@ def plan_term(
     (the target, else the bottom line), relative to it: for a choice, option
     steps over the number of options less one; where that divisor is 0, the
     gap itself. Zero when the value is as good; ``None`` when either is unknown.
+    ``best`` is the offer with the best value elsewhere (see :func:`make_plan`).
     """
     spec = spec or _Spec(term)
     name = spec.name
     value = offer.values.get(name)
-    stance = stance_override or offer.flexibility.get(name, "unknown")
+    stance = offer.flexibility.get(name, "unknown")
     key = spec.key(value)
-    standing: Literal["below_bottom_line", "below_target", "meets"] | None = None
     if offer.current:
         status: Status = "unknown" if value is None else "reference"
-        must_win = False
-        ask = None
-        if key is not None:
-            if spec.bottom is not None and key < spec.bottom:
-                standing = "below_bottom_line"
-            elif spec.target is not None and key < spec.target:
-                standing = "below_target"
-            else:
-                standing = "meets"
-    else:
-        status, must_win = _status(spec, key, stance)
-        ask_key = _ask_key(spec, status, key) if key is not None else None
-        ask = None if ask_key is None else spec.value_of(ask_key)
-    return TermPlan(
-        term=name,
+        return _row(
+            spec,
+            offer,
+            currency,
+            key=key,
+            stance=stance,
+            status=status,
+            must_win=False,
+            ask=None,
+            reason=reason_for(status, False, value, term, stance, currency, True, spec.ranks),
+            standing=_standing(spec, key),
+        )
+    status, must_win = _status(spec, key, stance)
+    ask_key = _ask_key(spec, status, key) if key is not None else None
+    return _row(
+        spec,
+        offer,
+        currency,
+        key=key,
+        stance=stance,
         status=status,
         must_win=must_win,
-        offer=value,
-        bottom_line=term.bottom_line,
-        target=term.target,
-        ask=ask,
-        reason=reason_for(
-            status, must_win, value, term, stance, currency, offer.current, spec.ranks
-        ),
-        stance=stance,
-        shortfall=_shortfall(spec, key),
-        note=offer.notes.get(name, ""),
-        standing=standing,
+        ask=None if ask_key is None else spec.value_of(ask_key),
+        reason=reason_for(status, must_win, value, term, stance, currency, False, spec.ranks),
+        best=best,
     )
+
+
+_NOT_KNOWN = "Not known yet: ask the recruiter before you decide"
+
+
+def _negotiated_terms(
+    ctx: _Context, offer: Offer, best: list[str | None] | None = None
+) -> list[TermPlan]:
+    """The term plans of a negotiated offer as it stands (no rounds rules): the hot loop.
+
+    The same rules as :func:`plan_term`, written out in one loop because a plan
+    has a row per offer and term (2,000 in the largest scenario).
+    """
+    values = offer.values
+    flexibility = offer.flexibility
+    notes = offer.notes
+    currency = ctx.currency
+    make = tuple.__new__
+    rows: list[TermPlan] = []
+    for t, spec in enumerate(ctx.specs):
+        name = spec.name
+        term = spec.term
+        value = values.get(name)
+        stance = flexibility.get(name, "unknown")
+        market = spec.market
+        if value is None:
+            rows.append(
+                make(
+                    TermPlan,
+                    (
+                        name,
+                        "unknown",
+                        False,
+                        None,
+                        term.bottom_line,
+                        term.target,
+                        None,
+                        _NOT_KNOWN,
+                        stance,
+                        None,
+                        notes.get(name, ""),
+                        None,
+                        None,
+                        market_position(term.bottom_line, market) if market else None,
+                        market_position(term.target, market) if market else None,
+                        market is not None,
+                        None,
+                        0,
+                        None,
+                    ),
+                )
+            )
+            continue
+        ranks = spec.ranks
+        key: float = (
+            float(ranks[value])  # type: ignore[index]
+            if ranks is not None
+            else (-value if spec.lower else value)  # type: ignore[operator, assignment]
+        )
+        bottom = spec.bottom
+        target = spec.target
+        must_win = False
+        status: Status
+        if bottom is not None and key < bottom:
+            if stance == "fixed":
+                status = "deal_breaker"
+            else:
+                status = "push"
+                must_win = True
+        elif target is None or key >= target:
+            status = "met"
+        elif stance == "fixed":
+            status = "drop"
+        elif stance == "negotiable":
+            status = "push"
+        else:
+            status = "trade"
+        ask: float | str | None = None
+        if status == "push":
+            ask = term.reference
+        elif status == "trade":
+            ask = spec.value_of(spec.halfway(key, target))  # type: ignore[arg-type]
+        ref = spec.ref
+        shortfall = None
+        if ref is not None:
+            gap = ref - key
+            gap = gap if gap > 0 else 0.0
+            if spec.divisor:
+                gap = gap / spec.divisor
+            shortfall = gap if gap < _LARGEST else _LARGEST
+        rows.append(
+            make(
+                TermPlan,
+                (
+                    name,
+                    status,
+                    must_win,
+                    value,
+                    term.bottom_line,
+                    term.target,
+                    ask,
+                    reason_for(status, must_win, value, term, stance, currency, False, ranks),
+                    stance,
+                    shortfall,
+                    notes.get(name, ""),
+                    None if best is None else best[t],
+                    market_position(value, market) if market else None,
+                    market_position(term.bottom_line, market) if market else None,
+                    market_position(term.target, market) if market else None,
+                    market is not None,
+                    None,
+                    0,
+                    None,
+                ),
+            )
+        )
+    return rows
+
+
+_LARGEST = sys.float_info.max
 
 
 def ask_order(terms: list[TermPlan], priorities: dict[str, int]) -> list[str]:
@@ -419,18 +589,70 @@ def why_of(
 
 
 class _Context:
-    """What planning every offer shares: specs, priorities, the current job, today."""
+    """What planning every offer shares: specs, priorities, values as keys, the current job."""
 
-    __slots__ = ("currency", "current", "learned", "priorities", "scenario", "specs", "today")
+    __slots__ = (
+        "behind",
+        "best",
+        "currency",
+        "learned",
+        "money",
+        "priorities",
+        "scenario",
+        "specs",
+        "today",
+    )
 
     def __init__(self, scenario: Scenario, today: datetime.date) -> None:
         self.scenario = scenario
         self.currency = scenario.currency
+        self.today = today
         self.priorities = {term.name: term.priority for term in scenario.terms}
         self.specs = [_Spec(t, default_step(t, scenario.offers)) for t in scenario.terms]
         self.learned = [offer.learned() for offer in scenario.offers]
-        self.current = next((o for o in self.learned if o.current), None)
-        self.today = today
+        self.money = money_terms(scenario)
+        self.best, self.behind = self._alternatives()
+
+    def _alternatives(self) -> tuple[list[list[str | None]], list[list[str] | None]]:
+        """Per offer and term, the best elsewhere; per offer, the terms behind the current job.
+
+        Values are taken after each offer's rounds. Best elsewhere: among the
+        other offers, the first with the strictly best known value, if it is
+        strictly better than this offer's. Neither is given for a current job.
+        """
+        learned = self.learned
+        keys = [[s.key(o.values.get(s.name)) for s in self.specs] for o in learned]
+        current = next((i for i, o in enumerate(learned) if o.current), None)
+        count = len(learned)
+        best: list[list[str | None]] = [[None] * len(self.specs) for _ in learned]
+        behind: list[list[str] | None] = [None if o.current else [] for o in learned]
+        for t, spec in enumerate(self.specs):
+            column = [row[t] for row in keys]
+            top: int | None = None
+            second: int | None = None
+            for i in range(count):
+                k = column[i]
+                if k is None:
+                    continue
+                top_key = None if top is None else column[top]
+                second_key = None if second is None else column[second]
+                if top_key is None or k > top_key:
+                    top, second = i, top
+                elif second_key is None or k > second_key:
+                    second = i
+            mine = None if current is None else column[current]
+            for i in range(count):
+                k = column[i]
+                listed = behind[i]
+                if k is None or listed is None:
+                    continue
+                other = top if top != i else second
+                other_key = None if other is None else column[other]
+                if other is not None and other_key is not None and other_key > k:
+                    best[i][t] = learned[other].name
+                if mine is not None and k < mine:
+                    listed.append(spec.name)
+        return best, behind
 
 
 def _rounds_of(offer: Offer) -> tuple[dict[str, int], dict[str, bool]]:
@@ -445,119 +667,84 @@ def _rounds_of(offer: Offer) -> tuple[dict[str, int], dict[str, bool]]:
     return answers, valued
 
 
-def _after_rounds(ctx: _Context, offer: Offer, learned: Offer) -> tuple[list[TermPlan], list[str]]:
-    """The term plans of an offer with rounds, by the contract's rounds rules; and its opening asks."""
+def _after_rounds(
+    ctx: _Context, index: int, offer: Offer, learned: Offer
+) -> tuple[list[TermPlan], list[str]]:
+    """The term plans of an offer with rounds, by the contract's rounds rules; and its opening asks.
+
+    Opening asks: the ask list of the offer as first recorded. A term answered
+    twice is fixed. A push or trade that is not a must-win is dropped when it
+    was not an opening ask, or when the company moved to what you asked for. A
+    term answered once with a value gets the counter figure; no opening ask is
+    asked above its opening figure.
+    """
     currency = ctx.currency
-    opening = [plan_term(s.term, offer, currency, s) for s in ctx.specs]
+    opening = _negotiated_terms(ctx, offer)
     opening_asks = ask_order(opening, ctx.priorities)[: ctx.scenario.max_asks]
     asked = set(opening_asks)
     answers, valued = _rounds_of(offer)
+    best = ctx.best[index]
     terms: list[TermPlan] = []
-    for spec, first in zip(ctx.specs, opening, strict=True):
+    for t, (spec, first) in enumerate(zip(ctx.specs, opening, strict=True)):
         name = spec.name
+        term = spec.term
         count = answers.get(name, 0)
         stance: Stance = "fixed" if count >= 2 else learned.flexibility.get(name, "unknown")
         value = learned.values.get(name)
         key = spec.key(value)
         status, must_win = _status(spec, key, stance)
         first_key = spec.key(first.ask) if name in asked else None
-        reason = reason_for(status, must_win, value, spec.term, stance, currency, False, spec.ranks)
+        reason = reason_for(status, must_win, value, term, stance, currency, False, spec.ranks)
         ask: float | str | None = None
-        if status in ("push", "trade") and not must_win and key is not None:
+        if status in ("push", "trade") and not must_win and value is not None:
             if name not in asked:
                 status = "drop"
+                gap = _gap_words(value, term.reference, term, currency, spec.ranks)  # type: ignore[arg-type]
                 reason = (
-                    f"{reason.split(';')[0].split(':')[0]}; not one of your first asks, "
-                    "and a new ask after the company answered costs goodwill: let it go"
+                    f"{gap} your target, but not one of your first asks: a new ask after the "
+                    "company answered costs goodwill, so let it go"
                 )
-            elif first_key is not None and key >= first_key:
+            elif first_key is not None and key is not None and key >= first_key:
                 status = "drop"
                 reason = (
-                    f"They moved to {_figure(value, spec.term, currency)}, "
-                    "what you asked for: take it"
+                    f"They moved to {_figure(value, term, currency)}, what you asked for: take it"
                 )
         if status in ("push", "trade") and key is not None:
             rule_key = _ask_key(spec, status, key)
             assert rule_key is not None
-            if first_key is not None:
-                if count == 1 and valued.get(name, False):
-                    ask_key = spec.halfway(key, first_key)
-                    if must_win and spec.bottom is not None:
-                        ask_key = max(ask_key, spec.bottom)
-                    ask_key = min(ask_key, first_key)
-                    reason += f"; they answered once: counter once at {_figure(spec.value_of(ask_key), spec.term, currency)}"
-                else:
-                    ask_key = min(rule_key, first_key)
-            else:
+            if first_key is None:
                 ask_key = rule_key
+            elif count == 1 and valued.get(name, False):
+                ask_key = spec.halfway(key, first_key)
+                if must_win and spec.bottom is not None:
+                    ask_key = max(ask_key, spec.bottom)
+                ask_key = min(ask_key, first_key)
+                reason += (
+                    "; they answered once: counter once at "
+                    f"{_figure(spec.value_of(ask_key), term, currency)}"
+                )
+            else:
+                ask_key = min(rule_key, first_key)
             ask = spec.value_of(ask_key)
         if count >= 2 and status in ("deal_breaker", "drop"):
             reason += " (they answered twice: treat it as fixed)"
         terms.append(
-            TermPlan(
-                term=name,
+            _row(
+                spec,
+                learned,
+                currency,
+                key=key,
+                stance=stance,
                 status=status,
                 must_win=must_win,
-                offer=value,
-                bottom_line=spec.term.bottom_line,
-                target=spec.term.target,
                 ask=ask,
                 reason=reason,
-                stance=stance,
-                shortfall=_shortfall(spec, key),
-                note=learned.notes.get(name, ""),
+                best=best[t],
                 opening_ask=first.ask if name in asked else None,
                 answers=count,
             )
         )
     return terms, opening_asks
-
-
-def _alternatives(
-    ctx: _Context, index: int, terms: list[TermPlan]
-) -> tuple[list[TermPlan], list[str] | None]:
-    """Best elsewhere per term and the behind-current list of the offer at ``index``."""
-    learned = ctx.learned
-    offer = learned[index]
-    if offer.current:
-        return terms, None
-    current = ctx.current
-    behind: list[str] = []
-    out: list[TermPlan] = []
-    for spec, row in zip(ctx.specs, terms, strict=True):
-        key = spec.key(row.offer)
-        best_name: str | None = None
-        if key is not None:
-            best_key = key
-            for j, other in enumerate(learned):
-                if j == index:
-                    continue
-                other_key = spec.key(other.values.get(spec.name))
-                if other_key is not None and other_key > best_key:
-                    best_key = other_key
-                    best_name = other.name
-            if current is not None:
-                current_key = spec.key(current.values.get(spec.name))
-                if current_key is not None and key < current_key:
-                    behind.append(spec.name)
-        updates: dict[str, object] = {}
-        if best_name is not None:
-            updates["best_elsewhere"] = best_name
-        out.append(replace(row, **updates) if updates else row)  # type: ignore[arg-type]
-    return out, behind
-
-
-def _with_market(spec: _Spec, row: TermPlan) -> TermPlan:
-    market = spec.market
-    if market is None:
-        return row
-    return replace(
-        row,
-        has_market=True,
-        market_position=market_position(row.offer, market),
-        bottom_line_position=market_position(spec.term.bottom_line, market),
-        target_position=market_position(spec.term.target, market),
-    )
 
 
 def _notices(
@@ -625,24 +812,27 @@ def plan_offer(ctx: _Context, index: int) -> OfferPlan:
     scenario = ctx.scenario
     offer = scenario.offers[index]
     learned = ctx.learned[index]
-    if offer.rounds and not offer.current:
-        terms, opening_asks = _after_rounds(ctx, offer, learned)
+    negotiated = not offer.current
+    if offer.rounds and negotiated:
+        terms, opening_asks = _after_rounds(ctx, index, offer, learned)
     else:
-        terms = [plan_term(s.term, learned, ctx.currency, s) for s in ctx.specs]
+        if negotiated:
+            terms = _negotiated_terms(ctx, learned, ctx.best[index])
+        else:
+            currency = ctx.currency
+            terms = [plan_term(s.term, learned, currency, s) for s in ctx.specs]
         opening_asks = []
     verdict = verdict_of(offer, terms)
-    asks = [] if offer.current else ask_order(terms, ctx.priorities)[: scenario.max_asks]
-    if not offer.rounds and not offer.current:
+    asks = ask_order(terms, ctx.priorities)[: scenario.max_asks] if negotiated else []
+    if not offer.rounds and negotiated:
         opening_asks = list(asks)
-    if offer.current:
-        phase: Phase = "decide" if offer.rounds else "opening"
-    elif not offer.rounds:
+    phase: Phase
+    if not offer.rounds:
         phase = "opening"
-    else:
+    elif negotiated:
         phase = "countering" if verdict == "negotiate" else "decide"
-    terms, behind = _alternatives(ctx, index, terms)
-    if any(s.market is not None for s in ctx.specs):
-        terms = [_with_market(s, row) for s, row in zip(ctx.specs, terms, strict=True)]
+    else:
+        phase = "decide"
     days_left = None
     if offer.deadline is not None:
         days_left = (datetime.date.fromisoformat(offer.deadline) - ctx.today).days
@@ -657,8 +847,8 @@ def plan_offer(ctx: _Context, index: int) -> OfferPlan:
         opening_asks=opening_asks,
         deadline=offer.deadline,
         days_left=days_left,
-        behind_current=behind,
-        money=money_of(scenario, learned),
+        behind_current=ctx.behind[index],
+        money=money_of(scenario, learned, ctx.money),
         notices=_notices(ctx, offer, verdict, days_left, terms),
     )
 
@@ -680,28 +870,3 @@ def make_plan(scenario: Scenario, *, today: datetime.date | None = None) -> Plan
         years=scenario.years,
         today=day.isoformat(),
     )
-
-
-def find_offer(scenario: Scenario, name: str) -> Offer:
-    """The offer of that name (ignoring case and surrounding space), as recorded.
-
-    Raises :class:`ScenarioError` (path ``offer``) naming the offers when there is none.
-    """
-    for offer in scenario.offers:
-        if name_key(offer.name) == name_key(name):
-            return offer
-    names = ", ".join(f"'{o.name}'" for o in scenario.offers)
-    raise ScenarioError("offer", f"no offer named '{name.strip()}' (the offers are: {names})")
-
-
-def negotiated_offer(scenario: Scenario, name: str) -> Offer:
-    """The offer of that name that you negotiate, with what its rounds taught you applied.
-
-    Raises :class:`ScenarioError` (path ``offer``) when no offer has that name
-    (ignoring case and surrounding space), or when it is your current job, which
-    is your alternative and is not negotiated.
-    """
-    offer = find_offer(scenario, name)
-    if offer.current:
-        raise ScenarioError("offer", f"'{offer.name}' is your current job: it is not negotiated")
-    return offer.learned()

@@ -200,6 +200,10 @@ def _plain_words(error: ErrorDetails) -> str:
         return f"must be at least {ctx.get('ge')}{got}"
     if kind == "less_than_equal":
         return f"must be at most {ctx.get('le')}{got}"
+    if kind == "greater_than":
+        return f"must be above {ctx.get('gt')}{got}"
+    if kind == "less_than":
+        return f"must be below {ctx.get('lt')}{got}"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
     return str(error["msg"])

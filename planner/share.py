@@ -110,12 +110,16 @@ def link_with(param: str, base_url: str = DEFAULT_BASE_URL) -> str:
     return link
 
 
-def decode(param: str) -> Scenario:
-    """The scenario a ``plan`` parameter carries, or :class:`LinkError` saying what is wrong."""
+def decode(param: str, max_chars: int = MAX_PARAM_CHARS) -> Scenario:
+    """The scenario a ``plan`` parameter carries, or :class:`LinkError` saying what is wrong.
+
+    ``max_chars`` is the longest accepted: a link's limit unless the text comes from
+    somewhere roomier (the browser's own storage keeps plans too large for a link).
+    """
     param = param.strip()
     if not param:
         raise LinkError("link", "carries no plan")
-    if len(param) > MAX_PARAM_CHARS:
+    if len(param) > max_chars:
         raise LinkError("link", f"is too long to be a planner link ({len(param):,} characters)")
     version, dot, payload = param.partition(".")
     if not dot or not version.isdigit():
@@ -158,8 +162,14 @@ def single_param(values: Sequence[str]) -> str:
 
 
 def param_of(link: str) -> str:
-    """The ``plan`` parameter of a full link, or the text itself when it is bare."""
+    """The ``plan`` parameter of a full link, or the text itself when it is bare.
+
+    The plan may be in the query (``?plan=``) or in the fragment (``#plan=``, which a
+    browser never sends to the server).
+    """
     link = link.strip()
+    if f"#{PARAM}=" in link:
+        link = link.split("#", 1)[1]
     if "?" in link or link.startswith(("http://", "https://")):
         try:
             query = urlsplit(link).query

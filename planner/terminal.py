@@ -6,7 +6,8 @@ import re
 
 from planner import formatting as fmt
 from planner.models import OfferPlan, Plan, Scenario
-from planner.valuation import PART_LABELS, Valuation, value_offer
+from planner.money_words import kinds_in, money_heading, ranking_words, span, year_rows
+from planner.wording import MUST_WIN, status_word, verdict_word
 
 _UNSAFE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f"  # C0 but newline, DEL, C1 (ESC, CSI, OSC...)
@@ -36,24 +37,6 @@ def terminal_safe(text: str, *, json: bool = False) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
-VERDICT_WORDS = {
-    "accept": "ACCEPT",
-    "negotiate": "NEGOTIATE",
-    "walk_away": "WALK AWAY",
-    "current": "CURRENT JOB",
-}
-
-STATUS_WORDS = {
-    "unknown": "unknown",
-    "met": "met",
-    "deal_breaker": "DEAL BREAKER",
-    "drop": "drop",
-    "push": "push",
-    "trade": "trade",
-    "reference": "current job",
-}
-
-
 def _grid(rows: list[list[str]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
@@ -62,37 +45,29 @@ def _grid(rows: list[list[str]]) -> list[str]:
     ]
 
 
-def _money_line(valuation: Valuation, currency: str) -> str:
-    parts = []
-    for part, label in PART_LABELS.items():
-        amount = valuation.part(part)
-        if not amount.terms:
-            continue
-        if amount.total is None:
-            known = fmt.money(amount.known, currency)
-            parts.append(f"{label}: not known ({known} known; missing {', '.join(amount.missing)})")
-        else:
-            parts.append(f"{label}: {fmt.money(amount.total, currency)}")
-    if valuation.first_year is not None:
-        parts.append(f"First-year total: {fmt.money(valuation.first_year, currency)}")
-    elif parts:
-        parts.append("First-year total: not known")
-    return "; ".join(parts)
+def _money_text(scenario: Scenario, offer: OfferPlan) -> list[str]:
+    """The offer's money year by year, by kind, as a small table (nothing without money terms)."""
+    if offer.money is None or not kinds_in(scenario):
+        return []
+    return [f"  {money_heading(scenario)}:"] + [
+        "    " + line for line in _grid(year_rows(scenario, offer.money))
+    ]
 
 
 def offer_text(scenario: Scenario, offer: OfferPlan) -> list[str]:
-    lines = [f"{offer.name}: {VERDICT_WORDS[offer.verdict]}", f"  {offer.why}"]
+    lines = [f"{offer.name}: {verdict_word(offer.verdict, loud=True)}", f"  {offer.why}"]
     if offer.asks:
         lines.append("  Ask for, in this order (all at once):")
         for n, name in enumerate(offer.asks, start=1):
             labels = offer.term(name)
             term = scenario.term(name)
-            must = " (must win)" if labels.must_win else ""
+            must = f" ({MUST_WIN})" if labels.must_win else ""
             lines.append(f"    {n}. {name}: {fmt.value(labels.ask, term, scenario.currency)}{must}")
     rows = [["Term", "Offer", "Bottom line", "Target", "Stance", "Status", "Why"]]
     for labels in offer.terms:
         term = scenario.term(labels.term)
-        status = STATUS_WORDS[labels.status] + (" (must win)" if labels.must_win else "")
+        status = status_word(labels.status, style="terminal")
+        status += f" ({MUST_WIN})" if labels.must_win else ""
         rows.append(
             [
                 labels.term,
@@ -105,9 +80,7 @@ def offer_text(scenario: Scenario, offer: OfferPlan) -> list[str]:
             ]
         )
     lines += ["  " + line for line in _grid(rows)]
-    money = _money_line(value_offer(scenario, scenario.offer(offer.name)), scenario.currency)
-    if money:
-        lines.append(f"  {money}")
+    lines += _money_text(scenario, offer)
     lines += _rounds_text(scenario, offer)
     return lines
 
@@ -120,7 +93,7 @@ def _rounds_text(scenario: Scenario, offer: OfferPlan) -> list[str]:
 
     lines = ["  What the company answered (the plan above uses the latest):"]
     lines += [f"    {line}" for line in round_lines(scenario, offer.name)]
-    advice = None if offer.current else stop_advice(scenario, offer.name)
+    advice = None if offer.current else stop_advice(scenario, offer)
     if advice:
         lines.append(f"  {advice}")
     return lines
@@ -132,5 +105,9 @@ def plan_table(scenario: Scenario, plan: Plan) -> str:
     lines = [f"{heading} ({scenario.currency}; at most {scenario.max_asks} asks per offer)", ""]
     for offer in plan.offers:
         lines += offer_text(scenario, offer)
+        lines.append("")
+    if kinds_in(scenario):
+        lines.append(f"The offers by expected pay {span(plan.years)} (benefits not added):")
+        lines += [f"  {line}" for line in ranking_words(plan)]
         lines.append("")
     return "\n".join(lines)

@@ -85,65 +85,103 @@ def contributes(term: Term, year: int) -> bool:
     return year == 1
 
 
+def _maybe_cents(value: float | None) -> float | None:
+    return None if value is None else _cents(value)
+
+
+def _sum_cents(figures: list[float | None]) -> float | None:
+    """The sum of figures already in cents (``None`` when any is not known)."""
+    if any(f is None for f in figures):
+        return None
+    return _cents(math.fsum(f or 0.0 for f in figures))
+
+
 def _cents(value: float) -> float:
     rounded = round(value, 2)
     return 0.0 if rounded == 0 else rounded  # no "-0"
 
 
-def money_of(scenario: Scenario, offer: Offer) -> Money:
+class _MoneyTerm:
+    """A money term made ready to value: its column and its factor for each year."""
+
+    __slots__ = ("column", "counts", "expected", "name", "paper")
+
+    def __init__(self, term: Term, years: int, hours_per_week: float) -> None:
+        column = column_of(term)
+        assert column is not None
+        self.name = term.name
+        self.column = column
+        self.expected = [contribution(term, 1.0, y, hours_per_week) for y in range(1, years + 1)]
+        self.paper = [
+            contribution(term, 1.0, y, hours_per_week, on_paper=True) for y in range(1, years + 1)
+        ]
+        self.counts = [contributes(term, y) for y in range(1, years + 1)]
+
+
+def money_terms(scenario: Scenario) -> list[_MoneyTerm]:
+    """The scenario's money terms made ready for :func:`money_of` (once for every offer)."""
+    return [
+        _MoneyTerm(t, scenario.years, scenario.hours_per_week)
+        for t in scenario.terms
+        if t.type == "money"
+    ]
+
+
+def money_of(scenario: Scenario, offer: Offer, prepared: list[_MoneyTerm] | None = None) -> Money:
     """One offer's money for years 1 to ``scenario.years``, from the values it holds.
 
-    Give it the offer as its rounds left it (:meth:`Offer.learned`).
+    Give it the offer as its rounds left it (:meth:`Offer.learned`); ``prepared``
+    is :func:`money_terms` of the scenario, to share between offers.
     """
-    money_terms = [t for t in scenario.terms if t.type == "money"]
-    hours = scenario.hours_per_week
+    prepared = money_terms(scenario) if prepared is None else prepared
+    count = scenario.years
+    span = range(count)
+    sums: dict[Column, list[float | None]] = {c: [0.0] * count for c in COLUMNS}
+    papers: dict[Column, list[float | None]] = {c: [0.0] * count for c in PAY_COLUMNS}
+    values = offer.values
+    for term in prepared:
+        value = values.get(term.name)
+        column = sums[term.column]
+        paper = papers.get(term.column)
+        if value is None:
+            for y in span:
+                if term.counts[y]:
+                    column[y] = None
+                    if paper is not None:
+                        paper[y] = None
+            continue
+        assert isinstance(value, float)
+        expected = term.expected
+        for y in span:
+            so_far = column[y]
+            if so_far is not None:
+                column[y] = so_far + value * expected[y]
+        if paper is not None:
+            factors = term.paper
+            for y in span:
+                on_paper = paper[y]
+                if on_paper is not None:
+                    paper[y] = on_paper + value * factors[y]
     years: list[YearMoney] = []
-    for year in range(1, scenario.years + 1):
-        sums: dict[Column, float | None] = dict.fromkeys(COLUMNS, 0.0)
-        paper = 0.0
-        paper_known = True
-        for term in money_terms:
-            column = column_of(term)
-            assert column is not None
-            value = offer.values.get(term.name)
-            if value is None:
-                if contributes(term, year):
-                    sums[column] = None
-                    if column != "benefits":
-                        paper_known = False
-                continue
-            assert isinstance(value, float)
-            amount = contribution(term, value, year, hours)
-            current = sums[column]
-            if current is not None:
-                sums[column] = current + amount
-            if column != "benefits":
-                paper += contribution(term, value, year, hours, on_paper=True)
-        cents = {c: None if v is None else _cents(v) for c, v in sums.items()}
-        pay = [cents[c] for c in PAY_COLUMNS]
-        total = None if any(v is None for v in pay) else _cents(math.fsum(v or 0.0 for v in pay))
+    for y in span:
+        cents = {c: _maybe_cents(sums[c][y]) for c in COLUMNS}
+        paper_cents = [_maybe_cents(papers[c][y]) for c in PAY_COLUMNS]
         years.append(
             YearMoney(
-                year=year,
+                year=y + 1,
                 guaranteed=cents["guaranteed"],
                 variable=cents["variable"],
                 equity=cents["equity"],
                 one_off=cents["one_off"],
                 benefits=cents["benefits"],
-                total=total,
-                on_paper=_cents(paper) if paper_known else None,
+                total=_sum_cents([cents[c] for c in PAY_COLUMNS]),
+                on_paper=_sum_cents(paper_cents),
             )
         )
-    totals = [y.total for y in years]
-    papers = [y.on_paper for y in years]
     return Money(
         years=years,
-        total=None
-        if any(t is None for t in totals)
-        else _cents(math.fsum(t or 0.0 for t in totals)),
-        on_paper=None
-        if any(p is None for p in papers)
-        else _cents(math.fsum(p or 0.0 for p in papers)),
+        total=_sum_cents([y.total for y in years]),
+        on_paper=_sum_cents([y.on_paper for y in years]),
     )
 
 

@@ -15,7 +15,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import launch_options, running_app, wait_idle  # noqa: E402
+from devtools.browser import launch_options, running_app, wait_idle  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SHOTS = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,6 +11,7 @@ from unittest import mock
 
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block, Tab
 
 from ui.session import FIRST_SAMPLE, MAIN_TAB, TABS
 
@@ -32,6 +34,15 @@ def start_app(query: dict[str, str] | None = None, sample: str | None = FIRST_SA
     return at
 
 
+def in_tab(at: AppTest, tab: str) -> Tab:
+    """What one tab shows (every tab is drawn on every run; AppTest cannot click one).
+
+    Looking inside the tab, not the whole page, checks that each thing is shown where
+    the user looks for it.
+    """
+    return next(t for t in at.tabs if t.label == TABS[tab])
+
+
 def open_tab(at: AppTest, tab: str) -> AppTest:
     """Open a tab as a click on it does (every tab is drawn on every run)."""
     assert TABS[tab] in [t.label for t in at.tabs]
@@ -40,12 +51,17 @@ def open_tab(at: AppTest, tab: str) -> AppTest:
     return at
 
 
-def page_text(at: AppTest) -> str:
-    """Everything the page says in Markdown, text, captions, alerts and badges."""
+def page_text(at: AppTest | Block) -> str:
+    """Everything the page (or one tab of it) says in Markdown, text, captions and alerts."""
     parts: list[str] = []
     for kind in ("markdown", "caption", "text", "error", "warning", "success", "info", "subheader"):
         parts += [str(e.value) for e in at.get(kind)]
     return "\n".join(parts)
+
+
+def as_read(markdown: str) -> str:
+    """Markdown source as a reader sees it: backslash escapes and zero-width joiners gone."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u200d", "")
 
 
 def edit(at: AppTest, key: str, rows: dict[int, dict[str, Any]] | None = None, **more: Any) -> None:

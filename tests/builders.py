@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner import Scenario, parse_scenario
+from planner import OfferPlan, Scenario, make_plan, parse_scenario
+from planner.lookup import find_offer
 
 
 def term(name: str = "Base salary", type: str = "money", **fields: Any) -> dict[str, Any]:
@@ -39,6 +40,11 @@ def make_scenario(
     **fields: Any,
 ) -> Scenario:
     return parse_scenario(scenario_data(terms, offers, **fields))
+
+
+def plan_of(scenario: Scenario, name: str) -> OfferPlan:
+    """The plan of the negotiated offer of that name (case and surrounding space ignored)."""
+    return find_offer(make_plan(scenario).offers, name, negotiated=True)
 
 
 def one_term(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 STANCES = ["fixed", "limited", "negotiable", "unknown"]
@@ -116,3 +117,9 @@ def scenario_data(draw: st.DrawFn, max_terms: int = 6, max_offers: int = 3) -> d
     if draw(st.booleans()):
         data["title"] = draw(st.text(max_size=30))
     return data
+
+
+def examples(count: int) -> int:
+    """``count`` examples under the ``ci`` profile, and as many times more under ``explore``
+    as it raises hypothesis' default of 100 (see tests/conftest.py)."""
+    return count * settings.default.max_examples // 100

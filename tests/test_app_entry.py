@@ -138,7 +138,7 @@ def test_empty_fields_read_not_set_and_never_none() -> None:
 
 
 def test_a_recorded_answer_shows_next_to_the_first_value_where_it_is_edited() -> None:
-    at = start_app()
+    at = open_tab(start_app(), "coach")
     ws = at.session_state["workspace"]
     at.selectbox(key="round_term").select("t0")
     at.text_input(key="round_value").input("76000")

@@ -83,7 +83,9 @@ def test_advice_names_its_source_and_unsourced_hints_say_so() -> None:
     assert catalog.advice("Something else") == []
 
 
-@pytest.mark.parametrize("path", sorted(sample_files().values()), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", sorted(sample_files().values(), key=lambda p: p.name), ids=lambda p: p.name
+)
 def test_every_sample_is_a_valid_scenario_with_a_plan(path) -> None:  # type: ignore[no-untyped-def]
     scenario = read_scenario_bytes(path.read_bytes())
 

@@ -1,25 +1,51 @@
-"""The command line, run as a user runs it: ``python -m planner`` in a subprocess."""
+"""The command line, through ``main(argv, ...)`` in this process (fast), and a handful of
+smoke tests that run ``python -m planner`` in a subprocess as a user does."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from planner.catalog import SAMPLES
+from planner.cli import main
 from tests.builders import offer, scenario_data, term
 
 ROOT = Path(__file__).resolve().parent.parent
 SALES = SAMPLES / "sales-hire.json"
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
+@dataclass(frozen=True)
+class Result:
+    """What a run of the command line gave: its exit status and what it wrote."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+
+def run(*args: str, stdin: bytes | None = None) -> Result:
+    """Run the command line in this process, as ``python -m planner ARGS`` would."""
+    out, err = io.StringIO(), io.StringIO()
+    source = io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8")
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(list(args), stdout=out, stderr=err, stdin=source)
+        except SystemExit as done:  # --help exits from inside argparse
+            status = done.code if isinstance(done.code, int) else 0
+    return Result(status, out.getvalue().encode(), err.getvalue().encode())
+
+
+def run_process(*args: str, stdin: bytes | None = None) -> Result:
+    """Run ``python -m planner ARGS`` in a subprocess, as a user runs it."""
+    done = subprocess.run(
         [sys.executable, "-m", "planner", *args],
         input=stdin,
         capture_output=True,
@@ -27,9 +53,10 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[b
         timeout=60,
         check=False,
     )
+    return Result(done.returncode, done.stdout, done.stderr)
 
 
-def assert_refused(result: subprocess.CompletedProcess[bytes], *words: str) -> str:
+def assert_refused(result: Result, *words: str) -> str:
     """Exit 2, nothing on standard output, exactly one line on standard error."""
     err = result.stderr.decode()
     assert result.returncode == 2, err
@@ -79,8 +106,9 @@ def test_csv_is_the_comparison_table_with_a_row_per_term() -> None:
     result = run("plan", str(SALES), "--format", "csv")
 
     rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
+    terms = [r for r in rows if r["Section"] == "term"]
     assert result.returncode == 0
-    assert [r["Term"] for r in rows] == [t["name"] for t in json.loads(SALES.read_text())["terms"]]
+    assert [r["Term"] for r in terms] == [t["name"] for t in json.loads(SALES.read_text())["terms"]]
     assert rows[0]["Brightline Software: status"] == "push"
     assert rows[0]["Brightline Software: value"] == "74000"
     assert rows[3]["Harbor Logistics: status"] == "deal_breaker"
@@ -140,7 +168,7 @@ def test_a_missing_file_is_named_in_the_one_line() -> None:
 
 
 def test_a_directory_is_not_a_scenario() -> None:
-    result = run("plan", "data")
+    result = run("plan", str(ROOT / "planner" / "data"))
 
     assert_refused(result, "data")
 
@@ -202,3 +230,25 @@ def test_the_json_plan_is_strict_json_even_for_extreme_figures() -> None:
     plan = json.loads(result.stdout, parse_constant=refuse)
     assert result.returncode == 0
     assert plan["offers"][0]["terms"][0]["status"] == "push"
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        (["plan", str(SALES)], None),
+        (["plan", "-", "--format", "json"], SALES.read_bytes()),
+        (["plan", "-"], b"{not json"),
+        (["script", str(SALES), "--offer", "current job"], None),
+        (["plan", "--help"], None),
+    ],
+    ids=["table", "stdin-json", "bad-input", "refused-offer", "help"],
+)
+def test_python_dash_m_planner_does_what_main_does(args: list[str], stdin: bytes | None) -> None:
+    in_process = run(*args, stdin=stdin)
+
+    user = run_process(*args, stdin=stdin)
+
+    assert user.returncode == in_process.returncode
+    assert user.stderr == in_process.stderr
+    assert user.stdout == in_process.stdout
+    assert b"Traceback" not in user.stderr

@@ -10,7 +10,7 @@ import tomllib
 import urllib.request
 from pathlib import Path
 
-from tests.browser import free_port
+from devtools.browser import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -23,6 +23,7 @@ from planner.followup import (
 )
 from planner.rounds import record_round
 from planner.scenario_file import read_scenario_bytes
+from tests.builders import plan_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SALES = read_scenario_bytes((SAMPLES / "sales-hire.json").read_bytes())
@@ -93,12 +94,6 @@ def test_the_thank_you_reminder_is_for_the_day_after_the_interview() -> None:
     assert event.get("summary") == "Send the thank-you email to Ana López"
 
 
-def test_the_calendar_library_is_pinned_in_the_requirements() -> None:
-    requirements = (ROOT / "requirements.txt").read_text()
-
-    assert f"icalendar=={icalendar.__version__}" in requirements
-
-
 # --- the follow-up checklist and the thank-you email -------------------------------------------
 
 
@@ -159,7 +154,7 @@ def test_accepting_asks_for_a_confirmation_of_what_accepting_means() -> None:
 
 
 def test_the_confirmation_says_plainly_when_the_offer_fails_the_bottom_line() -> None:
-    text = acceptance_confirmation_text(SALES, "Harbor Logistics")
+    text = acceptance_confirmation_text(plan_of(SALES, "Harbor Logistics"))
 
     assert text.startswith("Harbor Logistics fails your bottom line on Health coverage")
     assert "going below your own bottom line" in text
@@ -170,7 +165,7 @@ def test_the_confirmation_says_plainly_when_the_offer_fails_the_bottom_line() ->
 def test_the_confirmation_names_a_must_win_still_below_the_line() -> None:
     answered = record_round(SALES, "Brightline Software", "Base salary", value=65000)
 
-    text = acceptance_confirmation_text(answered, "Brightline Software")
+    text = acceptance_confirmation_text(plan_of(answered, "Brightline Software"))
 
     assert text.startswith("Base salary is still below your bottom line")
     assert "65,000" not in text
@@ -178,14 +173,14 @@ def test_the_confirmation_names_a_must_win_still_below_the_line() -> None:
 
 
 def test_the_confirmation_mentions_asks_still_worth_making() -> None:
-    text = acceptance_confirmation_text(SALES, "Brightline Software")
+    text = acceptance_confirmation_text(plan_of(SALES, "Brightline Software"))
 
     assert text.startswith("The plan still has asks worth making (Commission (on-target), ")
 
 
 def test_the_current_job_cannot_be_accepted_as_an_offer() -> None:
     with pytest.raises(ScenarioError, match="is your current job"):
-        acceptance_confirmation_text(SALES, "Current job")
+        acceptance_confirmation_text(plan_of(SALES, "Current job"))
 
 
 def test_the_acceptance_draft_accepts_in_writing_on_the_letters_terms() -> None:

@@ -17,12 +17,12 @@ PAY = [
     term("Base salary", per="year", target=80000),
     term("Bonus", per="year", variable=True),
     term("Signing bonus", per="once"),
-    term("Health premium you pay", per="year", better="lower"),
+    term("Learning budget", per="year", kind="benefit"),
     term("Vacation days", "number", unit="days/year"),
 ]
 
 
-def test_guaranteed_variable_and_one_off_money_are_kept_apart() -> None:
+def test_guaranteed_variable_and_one_off_money_are_kept_apart_and_benefits_are_not_pay() -> None:
     scenario = make_scenario(
         PAY,
         [
@@ -31,7 +31,7 @@ def test_guaranteed_variable_and_one_off_money_are_kept_apart() -> None:
                     "Base salary": 70000,
                     "Bonus": 7000,
                     "Signing bonus": 5000,
-                    "Health premium you pay": 1200,
+                    "Learning budget": 1200,
                     "Vacation days": 25,
                 }
             )
@@ -40,10 +40,10 @@ def test_guaranteed_variable_and_one_off_money_are_kept_apart() -> None:
 
     (money,) = value_offers(scenario)
 
-    assert money.guaranteed.total == 70000 - 1200
+    assert money.guaranteed.total == 70000
     assert money.variable.total == 7000
     assert money.one_off.total == 5000
-    assert money.first_year == 70000 - 1200 + 7000 + 5000
+    assert money.first_year == 70000 + 7000 + 5000
 
 
 def test_an_unknown_value_is_not_known_never_zero() -> None:
@@ -53,8 +53,7 @@ def test_an_unknown_value_is_not_known_never_zero() -> None:
 
     assert money.variable.total is None
     assert money.variable.missing == ["Bonus"]
-    assert money.guaranteed.total is None
-    assert money.guaranteed.known == 70000
+    assert money.guaranteed.total == 70000
     assert money.one_off.total == 5000
     assert money.first_year is None
 

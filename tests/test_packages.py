@@ -17,8 +17,8 @@ from planner.models import Offer, at_least_as_good
 from planner.packages import TOLERANCE, Package, packages, traded_terms
 from planner.rounds import record_round
 from planner.scenario_file import read_scenario_bytes
-from tests.builders import make_scenario, offer, term
-from tests.strategies import scenario_data
+from tests.builders import make_scenario, offer, plan_of, term
+from tests.strategies import examples, scenario_data
 from tests.test_cli import assert_refused, run
 
 SALES_FILE = SAMPLES / "sales-hire.json"
@@ -103,14 +103,14 @@ def assert_sound(scenario: Scenario, offer_name: str, found: list[Package]) -> N
 
 
 def test_three_packages_of_about_equal_value_for_the_sales_offer() -> None:
-    found = packages(SALES, "Brightline Software")
+    found = packages(SALES, plan_of(SALES, "Brightline Software"))
 
     assert [p.name for p in found] == ["Package A", "Package B", "Package C"]
     assert_sound(SALES, "Brightline Software", found)
 
 
 def test_packages_move_only_terms_the_company_can_move() -> None:
-    found = packages(SALES, "Brightline Software")
+    found = packages(SALES, plan_of(SALES, "Brightline Software"))
 
     moved = {name for p in found for name in p.values}
     assert moved <= {"Commission (on-target)", "Base salary", "Signing bonus"}
@@ -118,7 +118,7 @@ def test_packages_move_only_terms_the_company_can_move() -> None:
 
 
 def test_one_package_leans_on_the_top_term_one_on_one_off_money_one_spreads() -> None:
-    found = packages(SALES, "Brightline Software")
+    found = packages(SALES, plan_of(SALES, "Brightline Software"))
 
     assert found[0].idea == "Leans on Commission (on-target)"
     assert found[0].values["Commission (on-target)"] == 70000
@@ -129,7 +129,7 @@ def test_one_package_leans_on_the_top_term_one_on_one_off_money_one_spreads() ->
 
 
 def test_a_package_reports_the_money_it_adds_and_a_summary_in_words() -> None:
-    package = packages(SALES, "Brightline Software")[0]
+    package = packages(SALES, plan_of(SALES, "Brightline Software"))[0]
 
     added_yearly = (package.values["Commission (on-target)"] - 60000) + (
         package.values["Base salary"] - 74000
@@ -140,20 +140,22 @@ def test_a_package_reports_the_money_it_adds_and_a_summary_in_words() -> None:
 
 
 def test_packages_are_the_same_every_time() -> None:
-    assert packages(SALES, "Brightline Software") == packages(SALES, "Brightline Software")
+    assert packages(SALES, plan_of(SALES, "Brightline Software")) == packages(
+        SALES, plan_of(SALES, "Brightline Software")
+    )
 
 
 def test_an_offer_that_fails_the_bottom_line_gets_packages_only_when_asked() -> None:
-    assert packages(SALES, "Harbor Logistics") == []
+    assert packages(SALES, plan_of(SALES, "Harbor Logistics")) == []
 
-    found = packages(SALES, "Harbor Logistics", anyway=True)
+    found = packages(SALES, plan_of(SALES, "Harbor Logistics"), anyway=True)
 
     assert len(found) >= 2
     assert_sound(SALES, "Harbor Logistics", found)
 
 
 def test_a_must_win_is_in_every_package_past_the_bottom_line_never_at_it() -> None:
-    found = packages(SALES, "Harbor Logistics", anyway=True)
+    found = packages(SALES, plan_of(SALES, "Harbor Logistics"), anyway=True)
 
     commission = [p.values["Commission (on-target)"] for p in found]
     assert all(50000 < value <= 70000 for value in commission)
@@ -201,7 +203,7 @@ def commute_and_dental() -> Scenario:
 def test_lower_is_better_terms_move_down_and_choices_move_by_the_options_between() -> None:
     scenario = commute_and_dental()
 
-    found = packages(scenario, "Northwind")
+    found = packages(scenario, plan_of(scenario, "Northwind"))
 
     assert found
     assert_sound(scenario, "Northwind", found)
@@ -227,7 +229,7 @@ def test_a_fixed_term_is_never_in_a_package_even_below_target() -> None:
         ],
     )
 
-    found = packages(scenario, "Northwind")
+    found = packages(scenario, plan_of(scenario, "Northwind"))
 
     assert found
     assert all("Vacation days" not in p.values for p in found)
@@ -247,7 +249,7 @@ def test_a_must_win_and_one_other_term_can_trade_against_each_other() -> None:
         ],
     )
 
-    found = packages(scenario, "Northwind")
+    found = packages(scenario, plan_of(scenario, "Northwind"))
 
     assert len(found) >= 2
     assert all(60000 < p.values["Base salary"] <= 70000 for p in found)
@@ -264,7 +266,7 @@ def test_a_must_win_without_a_target_is_asked_at_its_line_in_every_package() -> 
         [offer(values={"Base salary": 55000, "Bonus": 0, "Signing bonus": 0})],
     )
 
-    found = packages(scenario, "Northwind")
+    found = packages(scenario, plan_of(scenario, "Northwind"))
 
     assert found
     assert all(p.values["Base salary"] == 60000 for p in found)
@@ -277,7 +279,7 @@ def test_when_no_designed_packages_fit_a_search_of_the_steps_finds_sound_ones(
     monkeypatch.setattr(planner.packages, "_pick", lambda candidates: [])
     scenario = commute_and_dental()
 
-    found = packages(scenario, "Northwind")
+    found = packages(scenario, plan_of(scenario, "Northwind"))
 
     assert len(found) >= 2
     assert all(p.idea.startswith("Leans on ") for p in found)
@@ -295,8 +297,8 @@ def test_fewer_than_two_terms_to_trade_make_no_packages() -> None:
         ],
     )
 
-    assert packages(scenario, "Northwind") == []
-    assert traded_terms(scenario, "Northwind") == ["Base salary"]
+    assert packages(scenario, plan_of(scenario, "Northwind")) == []
+    assert traded_terms(scenario, plan_of(scenario, "Northwind")) == ["Base salary"]
 
 
 def test_two_one_step_choices_of_equal_priority_make_an_either_or_pair() -> None:
@@ -309,7 +311,7 @@ def test_two_one_step_choices_of_equal_priority_make_an_either_or_pair() -> None
         [offer(values={"Title": "Mid", "Team": "Mid"})],
     )
 
-    found = packages(scenario, "Northwind")
+    found = packages(scenario, plan_of(scenario, "Northwind"))
 
     assert [p.values for p in found] == [{"Title": "Senior"}, {"Team": "Senior"}]
     assert_sound(scenario, "Northwind", found)
@@ -318,7 +320,7 @@ def test_two_one_step_choices_of_equal_priority_make_an_either_or_pair() -> None
 def test_packages_plan_on_what_the_rounds_taught() -> None:
     answered = record_round(SALES, "Brightline Software", "Signing bonus", stance="fixed")
 
-    found = packages(answered, "Brightline Software")
+    found = packages(answered, plan_of(answered, "Brightline Software"))
 
     assert found
     assert all("Signing bonus" not in p.values for p in found)
@@ -327,12 +329,12 @@ def test_packages_plan_on_what_the_rounds_taught() -> None:
 
 def test_an_unknown_offer_or_the_current_job_is_refused() -> None:
     with pytest.raises(ScenarioError, match="no offer named 'Globex'"):
-        packages(SALES, "Globex")
+        packages(SALES, plan_of(SALES, "Globex"))
     with pytest.raises(ScenarioError, match="is your current job"):
-        packages(SALES, "Current job")
+        packages(SALES, plan_of(SALES, "Current job"))
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(scenario_data(max_terms=6, max_offers=2))
 def test_on_any_scenario_packages_move_movable_terms_within_range_and_equal_in_value(
     data: dict[str, Any],
@@ -342,7 +344,7 @@ def test_on_any_scenario_packages_move_movable_terms_within_range_and_equal_in_v
         if item.current:
             continue
 
-        found = packages(scenario, item.name, anyway=True)
+        found = packages(scenario, plan_of(scenario, item.name), anyway=True)
 
         assert_sound(scenario, item.name, found)
 
@@ -372,13 +374,13 @@ def offers_with_room(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(offers_with_room())
 def test_offers_with_room_get_sound_packages(data: dict[str, Any]) -> None:
     scenario = parse_scenario(data)
     name = scenario.offers[0].name
 
-    found = packages(scenario, name, anyway=True)
+    found = packages(scenario, plan_of(scenario, name), anyway=True)
 
     assert_sound(scenario, name, found)
 
@@ -395,7 +397,7 @@ def test_the_json_is_exactly_a_list_of_packages_with_the_values_they_change() ->
     assert [p["name"] for p in data["packages"]] == ["Package A", "Package B", "Package C"]
     assert data["packages"][0]["values"]["Commission (on-target)"] == 70000
     assert data["packages"] == [
-        p.model_dump(mode="json") for p in packages(SALES, "Brightline Software")
+        p.model_dump(mode="json") for p in packages(SALES, plan_of(SALES, "Brightline Software"))
     ]
 
 
@@ -464,6 +466,6 @@ def test_extreme_but_finite_figures_give_packages_or_none_never_an_error() -> No
         }
     )
 
-    found = planner.packages.packages(scenario, "A")
+    found = planner.packages.packages(scenario, plan_of(scenario, "A"))
 
     assert len(found) <= 3

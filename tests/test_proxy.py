@@ -21,11 +21,12 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from tests.browser import free_port, launch_options, running_app, wait_idle
+from devtools.browser import free_port, launch_options, running_app, wait_idle
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "deploy" / "nginx.conf"
@@ -248,24 +249,6 @@ def test_websockets_are_proxied_from_the_app_origin_only(proxy: str) -> None:
     assert websocket_handshake(proxy, same_origin + ".evil.example") == 403
 
 
-def test_a_flood_of_requests_is_slowed_down(proxy: str) -> None:
-    host, port = proxy.split("//", 1)[1].rstrip("/").split(":")
-    statuses = []
-    connection = http.client.HTTPConnection(host, int(port), timeout=10)
-    try:
-        for _ in range(400):
-            connection.request("GET", "/_stcore/health")
-            answer = connection.getresponse()
-            answer.read()
-            statuses.append(answer.status)
-    finally:
-        connection.close()
-
-    assert statuses[0] == 200
-    assert 429 in statuses
-    time.sleep(1.5)  # let the bucket refill for the tests that follow
-
-
 @pytest.mark.browser
 def test_the_app_runs_in_a_browser_under_the_policy_with_no_violations(proxy: str) -> None:
     from playwright.sync_api import sync_playwright
@@ -285,8 +268,35 @@ def test_the_app_runs_in_a_browser_under_the_policy_with_no_violations(proxy: st
             page.goto(link)
             wait_idle(page)
             page.get_by_text("Northwind").first.wait_for()
+            # The component that keeps the work in the browser has loaded and stored it.
+            page.locator('span[data-persist="save"]').wait_for(state="attached")
         finally:
             browser.close()
 
     assert not [m for m in messages if "Content Security Policy" in m or "Refused to" in m]
     assert hosts == {proxy.split("/")[2]}
+
+
+def test_a_flood_of_requests_is_slowed_down(proxy: str) -> None:
+    """Last in the file: the burst allowance takes a few seconds to drain afterwards."""
+    host, port = proxy.split("//", 1)[1].rstrip("/").split(":")
+
+    def flood(_: int) -> list[int]:
+        statuses = []
+        connection = http.client.HTTPConnection(host, int(port), timeout=30)
+        try:
+            for _ in range(60):
+                connection.request("GET", "/_stcore/health")
+                answer = connection.getresponse()
+                answer.read()
+                statuses.append(answer.status)
+        finally:
+            connection.close()
+        return statuses
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = [status for batch in pool.map(flood, range(8)) for status in batch]
+
+    assert 200 in statuses
+    assert 429 in statuses
+    assert set(statuses) <= {200, 429}

@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 from planner import Scenario, ScenarioError, read_scenario, read_scenario_bytes
 from planner.cli import main
 from planner.share import _compress, encode, read_link
-from planner.wording import escape
-from tests.apptest import page_text, start_app
+from tests.apptest import as_read, page_text, start_app
 from tests.builders import make_scenario, offer, scenario_data, term
 
 SURROGATE = "Base\ud800salary"
@@ -227,8 +226,8 @@ def test_the_app_refuses_a_link_with_two_plan_parameters_with_the_same_words(
     at = start_app({"plan": [first, second]})  # type: ignore[dict-item]
 
     assert not at.exception
-    shown = page_text(at)
-    assert escape("has 2 plan= parts, and a planner link has one") in shown  # shown as Markdown
+    shown = as_read(page_text(at))
+    assert "has 2 plan= parts, and a planner link has one" in shown
     assert "Second" not in shown
     assert "First" not in shown
 
@@ -239,7 +238,7 @@ def test_the_app_refuses_a_link_carrying_a_surrogate_with_a_notice() -> None:
     at = start_app({"plan": bad})
 
     assert not at.exception
-    assert escape("terms[0].name: contains text that cannot be encoded") in page_text(at)
+    assert "terms[0].name: contains text that cannot be encoded" in as_read(page_text(at))
 
 
 # Hypothesis: arbitrary Unicode, surrogates included, at every door.
@@ -309,3 +308,17 @@ def test_any_text_on_the_command_line_exits_0_or_2_with_one_line(
         assert err == ""
         assert out
         out.encode("utf-8")
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text)
+def test_any_text_in_a_link_opens_the_page_or_shows_a_notice_never_an_exception(
+    text: str,
+) -> None:
+    link = raw_link(json.dumps(valid_scenario(text)))
+
+    at = start_app({"plan": link})
+
+    assert not at.exception
+    shown = as_read(page_text(at))
+    assert "Opened the plan from the link." in shown or "This link could not be opened" in shown

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from planner import OfferPlan, Scenario, TermPlan, make_plan, read_scenario
 from tests.builders import CONTRACT_EXAMPLE, make_scenario, offer, one_term, term
+from tests.strategies import examples
 
 NO_ENTRY = pytest.param(None, id="no-flexibility-entry")
 """A term missing from the offer's ``flexibility``: the stance is ``unknown``."""
@@ -525,7 +526,26 @@ def test_ask_list_is_cut_per_offer_not_across_offers() -> None:
         pytest.param(
             {"bottom_line": 50000, "target": 60000}, 55000, "negotiable", 60000, id="push"
         ),
-        pytest.param({"bottom_line": 50000, "target": 60000}, 55000, "limited", 60000, id="trade"),
+        pytest.param(
+            {"bottom_line": 50000, "target": 60000}, 55000, "limited", 57500, id="trade-halfway"
+        ),
+        pytest.param(
+            {"bottom_line": 50000, "target": 60000},
+            59800,
+            "unknown",
+            60000,
+            id="trade-under-a-step",
+        ),
+        pytest.param(
+            {"bottom_line": 50000, "target": 60000}, 55200, "limited", 58000, id="trade-rounds-up"
+        ),
+        pytest.param(
+            {"type": "choice", "bottom_line": "None", "target": "Comprehensive"},
+            "None",
+            "limited",
+            "Basic",
+            id="trade-choice-next-option",
+        ),
         pytest.param(
             {"bottom_line": 50000, "target": 60000}, 40000, "limited", 60000, id="must-win"
         ),
@@ -539,7 +559,7 @@ def test_ask_list_is_cut_per_offer_not_across_offers() -> None:
         ),
     ],
 )
-def test_ask_is_the_target_or_else_the_bottom_line(
+def test_ask_is_the_target_the_bottom_line_or_a_modest_step_for_a_trade(
     term_fields: dict[str, Any], value: Any, stance: str, ask: Any
 ) -> None:
     scenario = one_term(value, stance, name="Term", **term_fields)
@@ -701,7 +721,7 @@ def money_scenarios(draw: st.DrawFn) -> Scenario:
     return make_scenario(terms, [offer(values=values, flexibility=flexibility)], max_asks=max_asks)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(money_scenarios())
 def test_plan_never_asks_for_what_is_fixed_nor_more_than_max_asks(scenario: Scenario) -> None:
     plan = plan_of(scenario)
@@ -713,7 +733,7 @@ def test_plan_never_asks_for_what_is_fixed_nor_more_than_max_asks(scenario: Scen
         assert scenario.offers[0].flexibility.get(name) != "fixed"
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(money_scenarios())
 def test_accepted_offer_is_known_and_meets_every_bottom_line(scenario: Scenario) -> None:
     plan = plan_of(scenario)
@@ -723,3 +743,53 @@ def test_accepted_offer_is_known_and_meets_every_bottom_line(scenario: Scenario)
             value = scenario.offers[0].values.get(each.name)
             assert value is not None
             assert each.bottom_line is None or value >= each.bottom_line
+
+
+# --- the words users read ----------------------------------------------------------------
+
+
+def test_a_current_job_between_line_and_target_is_said_to_be_below_the_target() -> None:
+    scenario = one_term(75000, current=True, bottom_line=70000, target=80000)
+
+    reason = make_plan(scenario).offers[0].terms[0].reason
+
+    assert reason.startswith("Your current job: ")
+    assert reason.endswith("your target")
+    assert "bottom line" not in reason
+
+
+def test_a_current_job_below_the_line_is_said_to_be_below_the_bottom_line() -> None:
+    scenario = one_term(65000, current=True, bottom_line=70000, target=80000)
+
+    reason = make_plan(scenario).offers[0].terms[0].reason
+
+    assert reason.endswith("your bottom line")
+
+
+def _pushes(count: int, max_asks: int) -> Scenario:
+    names = [f"Term {i}" for i in range(count)]
+    return make_scenario(
+        [term(name, bottom_line=50000, target=60000) for name in names],
+        [
+            offer(
+                values=dict.fromkeys(names, 55000),
+                flexibility=dict.fromkeys(names, "negotiable"),
+            )
+        ],
+        max_asks=max_asks,
+    )
+
+
+def test_nothing_is_said_to_be_left_out_when_every_ask_fits() -> None:
+    why = make_plan(_pushes(2, max_asks=2)).offers[0].why
+
+    assert why == "Worth negotiating; 2 asks, all at once"
+    assert "left out" not in why
+
+
+def test_the_asks_left_out_to_stay_moderate_are_counted() -> None:
+    one = make_plan(_pushes(3, max_asks=2)).offers[0].why
+    two = make_plan(_pushes(4, max_asks=2)).offers[0].why
+
+    assert one.endswith("2 asks, all at once (1 smaller one left out to stay moderate)")
+    assert two.endswith("2 asks, all at once (2 smaller ones left out to stay moderate)")

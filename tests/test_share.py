@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from devtools.scenarios import largest_scenario
 from planner import Scenario, ScenarioError, parse_scenario, read_scenario_bytes, write_scenario
 from planner.catalog import sample_files
 from planner.share import (
@@ -23,7 +24,7 @@ from planner.share import (
     param_of,
     read_link,
 )
-from tests.builders import offer, scenario_data, term
+from tests.builders import scenario_data, term
 from tests.strategies import scenario_data as scenarios
 from tests.test_cli import assert_refused, run
 
@@ -35,26 +36,6 @@ def pack(payload: bytes) -> str:
     ).decode().rstrip("=")
 
 
-def largest_scenario() -> dict[str, Any]:
-    terms = [
-        term(f"Term number {i:03d}", "number", unit="days/year", bottom_line=i, target=i + 10)
-        for i in range(100)
-    ]
-    offers = [
-        offer(
-            f"Company {j:02d}",
-            values={t["name"]: (i * 7 + j) % 120 for i, t in enumerate(terms)},
-            flexibility={
-                t["name"]: ["fixed", "limited", "negotiable"][(i + j) % 3]
-                for i, t in enumerate(terms)
-            },
-            notes={t["name"]: f"note {i} {j} " * 10 for i, t in enumerate(terms)},
-        )
-        for j in range(20)
-    ]
-    return scenario_data(terms, offers)
-
-
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_a_link_reads_back_as_the_same_scenario(data: dict[str, Any]) -> None:
@@ -63,7 +44,9 @@ def test_a_link_reads_back_as_the_same_scenario(data: dict[str, Any]) -> None:
     assert read_link(make_link(scenario)) == scenario
 
 
-@pytest.mark.parametrize("path", sorted(sample_files().values()), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", sorted(sample_files().values(), key=lambda p: p.name), ids=lambda p: p.name
+)
 def test_sample_links_are_short_enough_for_mail_and_chat(path) -> None:  # type: ignore[no-untyped-def]
     link = make_link(read_scenario_bytes(path.read_bytes()))
 

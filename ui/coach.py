@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pandas as pd
 import streamlit as st
@@ -24,25 +23,24 @@ from planner.followup import (
 from planner.models import STANCES
 from planner.packages import Package
 from planner.rounds import round_lines, stop_advice
-from planner.wording import escape
-from ui import session
+from planner.wording import STANCE_CHOICES, escape_page
+from ui import persist, session
 from ui.views import Views
 
 NO_CHANGE = "no change"
 
 
 def _editable(label: str, text: str, key: str, height: int = 260) -> None:
-    """An editable draft; it starts afresh when the plan behind it changes."""
-    digest = hashlib.sha1(text.encode()).hexdigest()[:10]
-    st.text_area(label, value=text, key=f"{key}_{digest}", height=height)
+    """An editable draft; the user's edits are kept until they ask for the plan's new one."""
+    persist.draft_area(label, text, key, height)
 
 
 def _script(script: Script, offer: str) -> None:
     st.markdown("#### Counter-offer")
     if script.warning:
-        st.error(escape(script.warning), icon="⛔")
+        st.error(escape_page(script.warning), icon="⛔")
     if not script.drafted:
-        st.info(escape(script.notice or "Nothing to ask for: this offer meets your targets."))
+        st.info(escape_page(script.notice or "Nothing to ask for: this offer meets your targets."))
         return
     _editable(
         "Email (edit it, then copy it into your mail)",
@@ -51,9 +49,11 @@ def _script(script: Script, offer: str) -> None:
     )
     st.markdown(
         "**Talking points for a call**\n\n"
-        + "\n".join(f"- {escape(p)}" for p in script.talking_points)
+        + "\n".join(f"- {escape_page(p)}" for p in script.talking_points)
     )
-    st.caption(f"{escape(script.rule.rule)} ({escape(script.rule.source)}; a rule of thumb).")
+    st.caption(
+        f"{escape_page(script.rule.rule)} ({escape_page(script.rule.source)}; a rule of thumb)."
+    )
 
 
 def _packages(found: tuple[Package, ...]) -> None:
@@ -76,8 +76,8 @@ def _packages(found: tuple[Package, ...]) -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     meso = load_catalog().rule("meso")
     st.caption(
-        f"Offer them together and let the company choose: {escape(meso.rule)} "
-        f"({escape(meso.source)}; a rule of thumb). Value to you is priority x the share of "
+        f"Offer them together and let the company choose: {escape_page(meso.rule)} "
+        f"({escape_page(meso.source)}; a rule of thumb). Value to you is priority x the share of "
         "the gap to your ask each package closes; the packages are within 15% of each other."
     )
 
@@ -87,17 +87,17 @@ def _call_sheet(sheet: CallSheet) -> None:
     if not sheet.items:
         st.caption("No asks, so nothing to rehearse for this offer.")
         return
-    st.markdown(call_sheet_markdown(sheet))
+    st.markdown(call_sheet_markdown(sheet, escape_page))
 
 
 def _rounds(views: Views, draft: Draft, offer_id: str, offer: str) -> None:
     st.markdown("#### What the company answered")
     lines = round_lines(views.scenario, offer)
     if lines:
-        st.markdown("\n".join(f"- {escape(line)}" for line in lines))
-    advice = stop_advice(views.scenario, offer)
+        st.markdown("\n".join(f"- {escape_page(line)}" for line in lines))
+    advice = stop_advice(views.scenario, views.plan.offer(offer))
     if advice:
-        st.warning(escape(advice), icon="🛑")
+        st.warning(escape_page(advice), icon="🛑")
     named = [row for row in draft.terms if row.name.strip()]
     with st.form(key=f"round_{offer_id}", clear_on_submit=True, border=True):
         term, value, stance = st.columns(3)
@@ -116,7 +116,7 @@ def _rounds(views: Views, draft: Draft, offer_id: str, offer: str) -> None:
             "What they said of it",
             [NO_CHANGE, *STANCES],
             key="round_stance",
-            format_func=lambda s: {"fixed": "that is fixed", NO_CHANGE: NO_CHANGE}.get(s, s),
+            format_func=lambda s: STANCE_CHOICES.get(s, s),
         )
         note, when = st.columns([3, 1])
         note.text_input("Your note (what they said, who said it)", key="round_note", max_chars=500)
@@ -124,7 +124,7 @@ def _rounds(views: Views, draft: Draft, offer_id: str, offer: str) -> None:
         st.form_submit_button("Record the answer", on_click=session.record_answer, args=(offer_id,))
     message = st.session_state.get("round_error")
     if message:
-        st.error(message, icon="⚠️")
+        st.error(escape_page(message), icon="⚠️")
     if lines:
         st.button(
             "Take back the last answer",
@@ -148,7 +148,7 @@ def _follow_up(offer: str) -> None:
         followup_checklist(interviewer=interviewer, interview_date=when, contacts=names)
     ):
         suffix = " (optional)" if item.optional else ""
-        st.checkbox(escape(item.text) + suffix, key=f"fu_check_{n}")
+        st.checkbox(escape_page(item.text) + suffix, key=f"fu_check_{n}")
     email = thank_you_email(interviewer, offer, job)
     _editable("Thank-you email", email.text(), f"thanks_{offer}", height=220)
     if when is not None:
@@ -164,7 +164,7 @@ def _follow_up(offer: str) -> None:
 
 def _decision(views: Views, offer: str) -> None:
     st.markdown("#### The decision")
-    st.markdown(escape(acceptance_confirmation_text(views.scenario, offer)))
+    st.markdown(escape_page(acceptance_confirmation_text(views.plan.offer(offer))))
     sure = st.checkbox(ACCEPT_CONFIRM_LABEL, key=f"accept_sure_{offer}")
     role = st.session_state.get("fu_role", "")
     if sure:
@@ -203,7 +203,7 @@ def render(views: Views | None, draft: Draft, problems: list[Problem]) -> None:
     try:
         coaching = session.coaching(views, offer, anyway)
     except ScenarioError as error:
-        st.error(str(error), icon="⚠️")
+        st.error(escape_page(str(error)), icon="⚠️")
     else:
         _script(coaching.script, offer)
         _packages(coaching.packages)

@@ -16,7 +16,7 @@ from planner import Plan
 from planner.catalog import load_catalog
 from planner.draft import Draft, OfferDraft, Problem, TermRow
 from planner.models import STANCES
-from planner.wording import escape
+from planner.wording import escape_page
 from ui import session
 from ui.editor import (
     NOT_SET,
@@ -50,7 +50,7 @@ REASON_HINT = (
 
 def offer_label(offer: OfferDraft) -> str:
     """An offer's name for a button or a list (escaped: it is the user's text)."""
-    name = escape(offer.name.strip()) or "(no name)"
+    name = escape_page(offer.name.strip()) or "(no name)"
     return f"🏠 {name}" if offer.current else name
 
 
@@ -65,9 +65,9 @@ def verdict_line(plan: Plan | None, offer: OfferDraft) -> str | None:
     except KeyError:
         return None
     label, colour, icon = VERDICTS[found.verdict]
-    asks = ", ".join(escape(a) for a in found.asks)
+    asks = ", ".join(escape_page(a) for a in found.asks)
     more = f" Ask for: {asks}." if asks and found.verdict == "negotiate" else ""
-    return f":{colour}-badge[{icon} {label}] {escape(found.why)}.{more}"
+    return f":{colour}-badge[{icon} {label}] {escape_page(found.why)}.{more}"
 
 
 def _option_words(options: list[str], value: str) -> str:
@@ -87,8 +87,8 @@ def _cell(
         if usual:
             about.append(f"companies: {usual}")
         st.markdown(
-            f"**{escape(row.name.strip())}**"
-            + (f"  \n:gray[{escape(' · '.join(about))}]" if about else "")
+            f"**{escape_page(row.name.strip())}**"
+            + (f"  \n:gray[{escape_page(' · '.join(about))}]" if about else "")
         )
         value, stance = st.columns(2)
         with value:
@@ -144,7 +144,7 @@ def _cell(
                 part for part, moved in (("figure", value_moved), ("stance", stance_moved)) if moved
             )
             st.info(
-                f"Company's answers: {escape(history)}. The plan uses their latest {what}; "
+                f"Company's answers: {escape_page(history)}. The plan uses their latest {what}; "
                 f"the {what} above {'is' if ' and ' not in what else 'are'} what they first "
                 "offered (change it only to correct it; record a new answer in ⑥ Coach).",
                 icon="↪️",
@@ -177,7 +177,7 @@ def _cell(
             )
         for problem in problems:
             if problem.offer_id == offer.id and problem.term_id == row.id:
-                st.error(escape(problem.text(draft)), icon="⚠️")
+                st.error(escape_page(problem.text(draft)), icon="⚠️")
         typed = offer.cell(row.id).value.strip()
         if (
             row.type == "choice"
@@ -185,7 +185,7 @@ def _cell(
             and typed.casefold() not in {o.casefold() for o in choice_options(row)}
         ):
             st.button(
-                f"Add “{escape(typed)}” to the options of {escape(row.name.strip())}",
+                f"Add “{escape_page(typed)}” to the options of {escape_page(row.name.strip())}",
                 key=f"add-option-{ws.version}-{offer.id}-{row.id}",
                 on_click=session.add_to_options,
                 args=(row.id, typed),
@@ -231,7 +231,7 @@ def render(draft: Draft, problems: list[Problem], plan: Plan | None = None) -> N
         _add_offer()
     for problem in problems:
         if problem.field == "offers" and problem.offer_id is None:
-            st.error(escape(problem.text(draft)), icon="⚠️")
+            st.error(escape_page(problem.text(draft)), icon="⚠️")
     offer = draft.offer(selected) if selected else None
     if offer is None:
         return
@@ -261,7 +261,7 @@ def render(draft: Draft, problems: list[Problem], plan: Plan | None = None) -> N
             )
         for problem in problems:
             if problem.offer_id == offer.id and problem.term_id is None:
-                st.error(escape(problem.text(draft)), icon="⚠️")
+                st.error(escape_page(problem.text(draft)), icon="⚠️")
         line = verdict_line(None if problems else plan, offer)
         if line:
             st.markdown(line)

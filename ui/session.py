@@ -37,7 +37,7 @@ from planner.draft import (
 from planner.models import STANCES
 from planner.share import PARAM, read_link, single_param
 from planner.upload import read_upload
-from planner.wording import escape
+from planner.wording import escape_page
 from ui.views import Coaching, Views, coaching_of, views_of
 from ui.workspace import Workspace
 
@@ -75,7 +75,7 @@ def init() -> None:
         except ScenarioError as error:
             st.session_state.notice = (
                 "error",
-                f"This link could not be opened: {escape(str(error))}. "
+                f"This link could not be opened: {escape_page(str(error))}. "
                 "Ask for the link again, or for the scenario file.",
             )
     st.session_state.workspace = Workspace.of(draft)
@@ -177,7 +177,7 @@ def load_sample(name_key: str) -> None:
             draft_from_scenario(read_scenario_bytes(path.read_bytes())),
             (
                 "success",
-                f"Opened the sample “{escape(str(name))}”: its plan is below. "
+                f"Opened the sample “{escape_page(str(name))}”: its plan is below. "
                 "Change anything in ② Your terms or ③ Offers and the plan follows.",
             ),
             tab="plan",
@@ -207,11 +207,11 @@ def load_upload() -> None:
     st.session_state.upload_round = st.session_state.get("upload_round", 0) + 1
     if upload is None:
         return
-    name = escape(upload.name)
+    name = escape_page(upload.name)
     try:
         scenario = read_upload(upload.name, upload.getvalue())
     except ScenarioError as error:
-        st.session_state.notice = ("error", f"Could not open “{name}”: {escape(str(error))}")
+        st.session_state.notice = ("error", f"Could not open “{name}”: {escape_page(str(error))}")
         return
     replace(draft_from_scenario(scenario), ("success", f"Opened “{name}”."), tab="plan")
 
@@ -226,7 +226,7 @@ def open_link(link_key: str) -> None:
     except ScenarioError as error:
         st.session_state.notice = (
             "error",
-            f"This link could not be opened: {escape(str(error))}. "
+            f"This link could not be opened: {escape_page(str(error))}. "
             "Ask for the link again, or for the scenario file.",
         )
         return
@@ -242,7 +242,7 @@ def add_terms_from_catalog(pick_key: str) -> None:
         for row in draft.terms[len(ws.draft.terms) :]:
             _forget_inputs_of(row.id)
         st.session_state.workspace = ws.with_draft(draft)
-        added = ", ".join(escape(str(n)) for n in names)
+        added = ", ".join(escape_page(str(n)) for n in names)
         st.session_state.toast = f"Added {added}: each offer starts at the usual stance."
     st.session_state[pick_key] = []
 
@@ -263,7 +263,7 @@ def add_to_options(term_id: str, option: str) -> None:
         st.session_state.pop(ws.term_key(term_id, "options") + variant, None)
     row = ws.draft.term_row(term_id)
     st.session_state.toast = (
-        f"Added “{escape(option)}” to the options of {escape(row.name.strip())}, as the best: "
+        f"Added “{escape_page(option)}” to the options of {escape_page(row.name.strip())}, as the best: "
         "reorder them in ② Your terms if it is not."
     )
 
@@ -273,7 +273,7 @@ def drop_term(term_id: str) -> None:
     row = next((t for t in ws.draft.terms if t.id == term_id), None)
     st.session_state.workspace = ws.with_draft(remove_term(ws.draft, term_id))
     if row is not None:
-        st.session_state.toast = f"Removed the term “{escape(row.name.strip() or 'no name')}”."
+        st.session_state.toast = f"Removed the term “{escape_page(row.name.strip() or 'no name')}”."
 
 
 def add_new_offer(name_key: str) -> None:
@@ -288,7 +288,7 @@ def add_new_offer(name_key: str) -> None:
     st.session_state.workspace = ws.with_draft(draft)
     st.session_state[OFFER_PICK] = new_id
     st.session_state[name_key] = ""
-    st.session_state.toast = f"Added the offer “{escape(name)}”: it is open below."
+    st.session_state.toast = f"Added the offer “{escape_page(name)}”: it is open below."
 
 
 def drop_offer(offer_id: str) -> None:
@@ -300,7 +300,7 @@ def drop_offer(offer_id: str) -> None:
     st.session_state.workspace = ws.with_draft(remove_offer(ws.draft, offer_id))
     rest = [i for i in ids if i != offer_id]
     st.session_state[OFFER_PICK] = rest[max(0, ids.index(offer_id) - 1)]
-    st.session_state.toast = f"Removed the offer “{escape(gone.name.strip() or 'no name')}”."
+    st.session_state.toast = f"Removed the offer “{escape_page(gone.name.strip() or 'no name')}”."
 
 
 def record_answer(offer_id: str) -> None:
@@ -343,6 +343,6 @@ def coaching(views: Views, offer: str, anyway: bool) -> Coaching:
         or (cached.offer, cached.anyway) != (offer, anyway)
         or cached.scenario != views.scenario
     ):
-        cached = coaching_of(views.scenario, offer, anyway=anyway)
+        cached = coaching_of(views.scenario, views.plan.offer(offer), anyway=anyway)
         st.session_state.coaching = cached
     return cached

@@ -7,6 +7,7 @@ import streamlit as st
 from planner.catalog import sample_files
 from planner.draft import Draft, Problem
 from planner.scenario_file import MAX_BYTES
+from planner.wording import escape_page
 from ui import session
 from ui.session import TABS
 
@@ -71,7 +72,7 @@ def notice() -> None:
     if message:
         kind, text = message
         if kind == "error":
-            box.error(text, icon="⚠️")
+            box.error(text, icon="⚠️")  # escaped where it is made (ui/session.py)
         else:
             box.success(text, icon="✅")
 
@@ -180,4 +181,4 @@ def _settings(draft: Draft, problems: list[Problem]) -> None:
     st.caption(f"Hours per week: {HOURS_HINT}")
     for problem in problems:
         if problem.place == "scenario" and problem.field not in ("terms", "offers"):
-            st.error(problem.text(draft), icon="⚠️")
+            st.error(escape_page(problem.text(draft)), icon="⚠️")

@@ -13,7 +13,7 @@ import streamlit as st
 from planner.catalog import load_catalog
 from planner.draft import Draft, Problem, TermRow
 from planner.models import KINDS
-from planner.wording import escape
+from planner.wording import escape_page
 from ui import session
 from ui.editor import NOT_SET, choice_options, usual_stance
 from ui.workspace import Workspace
@@ -109,9 +109,11 @@ def _line_input(ws: Workspace, row: TermRow, field: str, label: str, hint: str) 
 def _term(ws: Workspace, draft: Draft, row: TermRow, problems: list[Problem]) -> None:
     catalog = load_catalog()
     with st.container(border=True, key=f"termbox-{row.id}"):
-        title = escape(row.name.strip()) or "*New term: give it a name*"
+        title = escape_page(row.name.strip()) or "*New term: give it a name*"
         usual = usual_stance(row, catalog)
-        st.markdown(f"**{title}**" + (f"  \n:gray[Companies: {escape(usual)}]" if usual else ""))
+        st.markdown(
+            f"**{title}**" + (f"  \n:gray[Companies: {escape_page(usual)}]" if usual else "")
+        )
         name, kind, priority = st.columns([3, 2, 1])
         with name:
             _text("Term", ws.term_key(row.id, "name"), max_chars=80, placeholder="e.g. Base salary")
@@ -155,7 +157,7 @@ def _term(ws: Workspace, draft: Draft, row: TermRow, problems: list[Problem]) ->
                 _text("Step", ws.term_key(row.id, "step"), placeholder="automatic", help=STEP_HINT)
         for problem in problems:
             if problem.term_id == row.id:
-                st.error(escape(problem.text(draft)), icon="⚠️")
+                st.error(escape_page(problem.text(draft)), icon="⚠️")
         with st.popover("Remove this term", icon="🗑️"):
             st.caption("Its values in every offer go with it.")
             st.button(
@@ -211,7 +213,7 @@ def render(draft: Draft, problems: list[Problem]) -> None:
         _term(ws, draft, row, problems)
     for problem in problems:
         if problem.field == "terms" and problem.term_id is None:
-            st.error(escape(problem.text(draft)), icon="⚠️")
+            st.error(escape_page(problem.text(draft)), icon="⚠️")
     st.button("➕ Add a term", key="add_term", on_click=session.add_blank_term)
 
     catalog = load_catalog()

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import CHROMIUM_ARGS, chromium_path, running_app
+from devtools.browser import CHROMIUM_ARGS, chromium_path, running_app
 
 
 def _playwright_own_chromium() -> bool:

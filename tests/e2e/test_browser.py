@@ -8,10 +8,10 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from devtools.browser import field, open_app, open_sample, tab, type_into, wait_idle
 from planner import read_scenario_bytes
 from planner.catalog import sample_files
 from planner.share import encode
-from tests.e2e.helpers import field, open_app, open_sample, tab, type_into, wait_idle
 
 ENGINEER = read_scenario_bytes(sample_files()["Two engineering offers"].read_bytes())
 

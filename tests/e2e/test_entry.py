@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.e2e.helpers import field, open_app, open_sample, settled, tab, type_into, wait_idle
+from devtools.browser import field, open_app, open_sample, settled, tab, type_into, wait_idle
 
 DEVICES = {
     "laptop": {"viewport": {"width": 1280, "height": 900}},

@@ -9,11 +9,19 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, expect
 
+from devtools.browser import (
+    ROOT,
+    field,
+    open_app,
+    open_sample,
+    running_app,
+    tab,
+    type_into,
+    wait_idle,
+)
 from planner import read_scenario_bytes
 from planner.catalog import sample_files
 from planner.share import encode
-from tests.browser import ROOT, running_app
-from tests.e2e.helpers import field, open_app, open_sample, tab, type_into, wait_idle
 
 SALES = read_scenario_bytes(sample_files()["Account executive offers"].read_bytes())
 ENGINEER = read_scenario_bytes(sample_files()["Two engineering offers"].read_bytes())
