@@ -288,7 +288,7 @@ def sidebar(draft: Draft, plan: Plan | None, problems: list[Problem]) -> None:
     with st.sidebar:
         st.markdown("**At a glance**")
         for offer in draft.offers:
-            name = offer_label(offer)
+            name = escape_page(offer.name.strip()) or "(no name)"
             if offer.nothing_entered():
                 st.markdown(f"{name}  \n:gray-badge[✏️ {NOTHING_ENTERED}]")
                 continue
