@@ -23,7 +23,7 @@ from typing import Any
 
 from playwright.async_api import Page, async_playwright
 
-from devtools.browser import IDLE, launch_options, open_cell_async, running_app_process
+from devtools.browser import IDLE, launch_options, running_app_process
 from planner import read_scenario
 from planner.catalog import sample_files
 from planner.share import encode
@@ -45,10 +45,18 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+ONE_HEALTH_FIELD = """() => document.querySelectorAll(
+    '.st-key-cellbox-o0-t3 input[aria-label="Their offer"]').length === 1"""
+
+
 async def edit_health(page: Page, value: str) -> None:
-    """Open the health coverage cell of the first offer and type (Enter is pressed by the caller)."""
-    await open_cell_async(page, 4)  # the Health coverage row
-    await page.get_by_test_id("portal").locator(".gdg-input").fill(value, timeout=5_000)
+    """Type an option into the first offer's health coverage field (Enter is pressed by the caller)."""
+    await page.wait_for_selector(IDLE)
+    await page.wait_for_function(ONE_HEALTH_FIELD, timeout=60_000)  # not one left from a run before
+    field = page.locator(".st-key-cellbox-o0-t3").get_by_label("Their offer", exact=True)
+    await field.wait_for(timeout=60_000)
+    await field.click()
+    await page.keyboard.type(value)
 
 
 async def one_session(

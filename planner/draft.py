@@ -657,3 +657,15 @@ def remove_term(draft: Draft, term_id: str) -> Draft:
     return draft.model_copy(
         update={"terms": [t for t in draft.terms if t.id != term_id], "offers": offers}
     )
+
+
+def add_option(draft: Draft, term_id: str, option: str) -> Draft:
+    """A choice term with one more option, at the end (the best); the options' order is kept."""
+    row = next((t for t in draft.terms if t.id == term_id), None)
+    option = option.strip()
+    if row is None or not option:
+        return draft
+    options = _options(row)
+    if any(name_key(o) == name_key(option) for o in options):
+        return draft
+    return change_term(draft, term_id, options=options_text([*options, option]))

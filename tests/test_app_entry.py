@@ -209,3 +209,22 @@ def test_user_text_in_names_and_notices_is_escaped() -> None:
     shown = sidebar_text(at) + " ".join(str(o) for o in at.get("button_group")[0].proto.options)
     assert "[x](http://e.example)" not in shown
     assert "\\*\\*Acme\\*\\*" in shown
+
+
+def test_a_title_typed_freely_can_become_one_of_the_options() -> None:
+    at = open_tab(start_app(), "offers")
+    ws = at.session_state["workspace"]
+    key = ws.cell_key("o0", "t5", "value", "choice")
+
+    # AppTest cannot type a new option into a list; write what typing it would write.
+    at.session_state["workspace"] = ws.edited(key, "Enterprise AE")
+    at.run()
+
+    assert any("not one of the options" in e.value for e in at.error)
+    at.button(key="add-option-1-o0-t5").click().run()
+
+    assert not at.exception
+    title = at.session_state["scenario"].term("Title")
+    assert title.options[-1] == "Enterprise AE"
+    assert at.session_state["scenario"].offers[0].values["Title"] == "Enterprise AE"
+    assert not at.error

@@ -11,6 +11,7 @@ from planner import ScenarioError, read_scenario_bytes
 from planner.catalog import load_catalog, sample_files
 from planner.draft import (
     add_offer,
+    add_option,
     add_round,
     blank_draft,
     build_scenario,
@@ -273,3 +274,15 @@ def test_the_catalog_fits_sales_nursing_and_engineering_offers() -> None:
         assert e.stance in ("fixed", "limited", "negotiable")
         if e.type == "money":
             assert e.kind is not None, e.name
+
+
+def test_a_new_option_goes_last_as_the_best_and_an_existing_one_is_not_added_twice() -> None:
+    draft = draft_from_scenario(SALES)
+
+    added = add_option(draft, "t5", "Enterprise AE, West")
+    again = add_option(added, "t5", "enterprise ae, west")
+
+    assert added.term_row("t5").options == (
+        "Sales Development Rep | Account Executive | Senior Account Executive | Enterprise AE, West"
+    )
+    assert again == added

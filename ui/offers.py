@@ -178,6 +178,19 @@ def _cell(
         for problem in problems:
             if problem.offer_id == offer.id and problem.term_id == row.id:
                 st.error(escape_page(problem.text(draft)), icon="⚠️")
+        typed = offer.cell(row.id).value.strip()
+        if (
+            row.type == "choice"
+            and typed
+            and typed.casefold() not in {o.casefold() for o in choice_options(row)}
+        ):
+            st.button(
+                f"Add “{escape_page(typed)}” to the options of {escape_page(row.name.strip())}",
+                key=f"add-option-{ws.version}-{offer.id}-{row.id}",
+                on_click=session.add_to_options,
+                args=(row.id, typed),
+                help="Options are listed worst first; a new one goes last, as the best.",
+            )
 
 
 def _add_offer() -> None:
@@ -275,7 +288,7 @@ def sidebar(draft: Draft, plan: Plan | None, problems: list[Problem]) -> None:
     with st.sidebar:
         st.markdown("**At a glance**")
         for offer in draft.offers:
-            name = offer_label(offer)
+            name = escape_page(offer.name.strip()) or "(no name)"
             if offer.nothing_entered():
                 st.markdown(f"{name}  \n:gray-badge[✏️ {NOTHING_ENTERED}]")
                 continue

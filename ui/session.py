@@ -24,6 +24,7 @@ from planner.draft import (
     Draft,
     add_catalog_terms,
     add_offer,
+    add_option,
     add_round,
     add_term,
     blank_draft,
@@ -253,6 +254,19 @@ def add_blank_term() -> None:
     _forget_inputs_of(term_id)
     st.session_state.workspace = ws.with_draft(draft)
     st.session_state.toast = "Added a term at the end of the list: give it a name."
+
+
+def add_to_options(term_id: str, option: str) -> None:
+    """Make a value typed for a choice term one of its options (as its best, last)."""
+    ws = workspace()
+    st.session_state.workspace = ws.with_draft(add_option(ws.draft, term_id, option))
+    for variant in ("", "-choice"):
+        st.session_state.pop(ws.term_key(term_id, "options") + variant, None)
+    row = ws.draft.term_row(term_id)
+    st.session_state.toast = (
+        f"Added “{escape_page(option)}” to the options of {escape_page(row.name.strip())}, as the best: "
+        "reorder them in ② Your terms if it is not."
+    )
 
 
 def drop_term(term_id: str) -> None:

@@ -187,7 +187,7 @@ def _money_fields(ws: Workspace, row: TermRow) -> None:
         _text(
             "Expected, % of the stated figure",
             ws.term_key(row.id, "expected"),
-            placeholder="100",
+            placeholder="100 (all of it)",
             help=EXPECTED_HINT,
         )
         st.caption(f"Expected: {EXPECTED_HINT}")
@@ -195,7 +195,7 @@ def _money_fields(ws: Workspace, row: TermRow) -> None:
         _text(
             "Vesting, % each year",
             ws.term_key(row.id, "vesting"),
-            placeholder="25/25/25/25",
+            placeholder="25/25/25/25 (the usual)",
             help=VESTING_HINT,
         )
         st.caption(f"Vesting: {VESTING_HINT}")

@@ -88,9 +88,10 @@ def test_a_broken_link_gives_a_message_and_a_working_page(page: Page, app_url: s
 
     expect(page.get_by_text("This link could not be opened")).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_text("What would you like to do?")).to_be_visible()
     tab(page, "④ Plan")
     expect(
-        page.get_by_role("tabpanel", name="④ Plan").get_by_text(re.compile("Offer 1"))
+        page.get_by_role("tabpanel", name="④ Plan").get_by_role("heading", name="Offer 1")
     ).to_be_visible()
 
 
