@@ -155,10 +155,16 @@ async def _browser_side(script: str, edits: int, is_app: bool) -> dict[str, floa
             for i in range(edits):
                 # health coverage: fails the bottom line, then meets it again
                 value, expect = ("Basic", "Walk away") if i % 2 == 0 else ("Standard", "Negotiate")
-                await page.wait_for_selector(IDLE, timeout=60_000)
-                await box.get_by_role("combobox", name="Their offer").click()
                 option = page.get_by_role("option", name=value, exact=True)
-                await option.wait_for(timeout=30_000)
+                for _attempt in range(5):  # a rerun still under way can close the list
+                    await page.wait_for_selector(IDLE, timeout=60_000)
+                    await box.get_by_role("combobox", name="Their offer").click()
+                    try:
+                        await option.wait_for(timeout=5_000)
+                        break
+                    except Exception:
+                        await page.keyboard.press("Escape")
+                await option.wait_for(timeout=5_000)
                 begin = time.perf_counter()
                 await option.click()
                 if is_app:

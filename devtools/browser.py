@@ -162,9 +162,20 @@ def open_sample(page: Page, name: str = "Account executive offers") -> None:
 
 
 def tab(page: Page, name: str) -> None:
-    """Open a tab and wait for the rerun it starts."""
+    """Open a tab and wait for the rerun it starts.
+
+    A click that lands while a rerun is still redrawing the tab bar can be lost; it is
+    tried again (up to three times) once the page is idle.
+    """
     button = page.get_by_role("tab", name=name, exact=True)
-    button.click()
+    for _attempt in range(3):
+        wait_idle(page)
+        button.click()
+        try:
+            expect(button).to_have_attribute("aria-selected", "true", timeout=5_000)
+            break
+        except AssertionError:
+            continue
     expect(button).to_have_attribute("aria-selected", "true")
     wait_idle(page)
 

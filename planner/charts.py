@@ -27,6 +27,7 @@ from planner.models import Market, Money, OfferPlan, Plan, Scenario, Term, YearM
 from planner.money_words import ranked, span, the_current_job
 from planner.rules import make_plan
 from planner.valuation import COLUMN_LABELS, PAY_COLUMNS, Column
+from planner.wording import STATUS_WORDS
 
 # --- colours and words ---------------------------------------------------------
 
@@ -39,15 +40,8 @@ STATUS_COLOURS = {
     "unknown": "#bdbdbd",
     "reference": "#616161",
 }
-STATUS_LABELS = {
-    "met": "met",
-    "drop": "drop",
-    "trade": "trade",
-    "push": "push",
-    "deal_breaker": "deal breaker",
-    "unknown": "unknown",
-    "reference": "current job",
-}
+STATUS_LABELS = STATUS_WORDS
+"""The legend's words: the wording module's, in its order."""
 NOT_KNOWN = "Not known (not counted)"
 ON_PAPER = "On paper: every payout at 100%"
 KIND_COLOURS: dict[str, str] = {

@@ -1,8 +1,9 @@
 """Take the README's screenshots in a real browser: python scripts/screenshots.py.
 
 Starts the app on a free local port, opens it in headless Chromium (Debian's
-/usr/bin/chromium, or $CHROMIUM, or Playwright's own), clicks through the tabs
-with the sales sample loaded and saves a PNG per screen in docs/screenshots/.
+/usr/bin/chromium, or $CHROMIUM, or Playwright's own), saves the first
+screen, opens the sales sample, clicks through the tabs and saves a PNG per screen
+in docs/screenshots/, and one of the plan on a phone (390 px).
 """
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from devtools.browser import launch_options, running_app, wait_idle  # noqa: E402
+from devtools.browser import (  # noqa: E402
+    launch_options,
+    open_app,
+    open_sample,
+    running_app,
+    wait_idle,
+)
 
 OUT = ROOT / "docs" / "screenshots"
 SHOTS = {
@@ -33,8 +40,10 @@ def main() -> None:
     with running_app() as url, sync_playwright() as p:
         browser = p.chromium.launch(**launch_options())
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(url)
-        wait_idle(page)
+        open_app(page, url)
+        page.screenshot(path=str(OUT / "first-screen.png"))  # what a new user sees
+        print(f"saved {OUT / 'first-screen.png'}")
+        open_sample(page)
         for tab, name in SHOTS.items():
             page.get_by_role("tab", name=tab).click()
             wait_idle(page)
@@ -46,6 +55,15 @@ def main() -> None:
             page.wait_for_timeout(500)
             page.screenshot(path=str(OUT / name))
             print(f"saved {OUT / name}")
+            page.set_viewport_size({"width": 1400, "height": 1000})
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+        open_app(phone, url)
+        open_sample(phone)
+        phone.get_by_role("tab", name="④ Plan").click()
+        wait_idle(phone)
+        phone.wait_for_timeout(1500)
+        phone.screenshot(path=str(OUT / "phone-plan.png"), full_page=False)
+        print(f"saved {OUT / 'phone-plan.png'}")
         browser.close()
 
 

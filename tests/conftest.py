@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import planner.rules
+from devtools.browser import CHROMIUM_ARGS, chromium_path
 from planner.models import Plan, Scenario
 
 settings.register_profile(
@@ -58,3 +59,14 @@ def plans_made(monkeypatch: pytest.MonkeyPatch) -> list[Scenario]:
         if name.split(".")[0] in ("planner", "ui") and getattr(module, "make_plan", None) is real:
             monkeypatch.setattr(module, "make_plan", counting)
     return calls
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """pytest-playwright's Chromium: Debian's (or $CHROMIUM) when present, with the flags
+    that keep it off the network; Playwright's own otherwise."""
+    path = chromium_path()
+    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
+    if path:
+        args["executable_path"] = path
+    return args

@@ -25,6 +25,7 @@ from ui.market_picker import (
     bls_basis,
     figure_words,
     form_values,
+    market_line,
     preview_line,
     typed_market,
 )
@@ -190,6 +191,33 @@ def test_bls_figures_that_are_not_published_are_said_in_words_and_not_used() -> 
     assert at.text_input(key=prefix + "job").value == "actor"
 
 
+def test_a_new_job_title_lists_its_own_occupations_best_first() -> None:
+    at, prefix = blank_terms()
+    pick(at, prefix, "registered nurse", "Texas")
+
+    at.text_input(key=prefix + "job").input("account executive").run()
+
+    assert not at.exception
+    expected = [o.code for o in market.find_occupations("account executive")]
+    assert at.selectbox(key=prefix + "occupation").options[0].startswith("Sales Representatives")
+    assert at.selectbox(key=prefix + "occupation").value == expected[0]
+    assert at.selectbox(key=prefix + "area").value == market.find_area("Texas").code
+
+
+def test_bls_dollars_are_not_offered_for_a_scenario_in_another_currency() -> None:
+    at, prefix = blank_terms()
+    version = at.session_state["workspace"].version
+    open_tab(at, "start")
+    at.selectbox(key=f"e{version}-scenario-currency").select("EUR").run()
+    open_tab(at, "terms")
+
+    pick(at, prefix, "registered nurse", "Seattle")
+
+    assert "BLS figures are in US dollars and this scenario is in EUR" in terms_text(at)
+    assert at.button(key=prefix + "use-bls").disabled
+    assert "In EUR, a year" in terms_text(at)
+
+
 def test_an_area_that_matches_nothing_is_said_and_nothing_can_be_used() -> None:
     at, prefix = blank_terms()
 
@@ -343,6 +371,12 @@ def test_own_figures_that_cannot_be_used_say_which_and_why(
 
     assert words in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_market_data_in_use_is_said_in_the_terms_currency() -> None:
+    data = Market(source="A survey", p25=61000, p75=80500.5)
+
+    assert market_line(data, "EUR") == "25th 61,000 EUR · 75th 80,500.50 EUR"
 
 
 def test_the_form_shows_a_terms_market_as_it_would_be_typed() -> None:

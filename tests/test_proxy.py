@@ -25,8 +25,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
-from devtools.browser import free_port, launch_options, running_app, wait_idle
+from devtools.browser import free_port, running_app, wait_idle
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "deploy" / "nginx.conf"
@@ -250,28 +251,26 @@ def test_websockets_are_proxied_from_the_app_origin_only(proxy: str) -> None:
 
 
 @pytest.mark.browser
-def test_the_app_runs_in_a_browser_under_the_policy_with_no_violations(proxy: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_the_app_runs_in_a_browser_under_the_policy_with_no_violations(
+    proxy: str, browser: Browser
+) -> None:
     from planner.share import encode
     from tests.builders import make_scenario, offer, term
 
     link = proxy + "?plan=" + encode(make_scenario([term("Base salary")], [offer("Northwind")]))
     messages: list[str] = []
     hosts: set[str] = set()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**launch_options())
-        try:
-            page = browser.new_page()
-            page.on("console", lambda message: messages.append(message.text))
-            page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
-            page.goto(link)
-            wait_idle(page)
-            page.get_by_text("Northwind").first.wait_for()
-            # The component that keeps the work in the browser has loaded and stored it.
-            page.locator('span[data-persist="save"]').wait_for(state="attached")
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        page.on("console", lambda message: messages.append(message.text))
+        page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+        page.goto(link)
+        wait_idle(page)
+        page.get_by_text("Northwind").first.wait_for()
+        # The component that keeps the work in the browser has loaded and stored it.
+        page.locator('span[data-persist="save"]').wait_for(state="attached")
+    finally:
+        page.close()
 
     assert not [m for m in messages if "Content Security Policy" in m or "Refused to" in m]
     assert hosts == {proxy.split("/")[2]}

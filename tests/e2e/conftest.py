@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from devtools.browser import CHROMIUM_ARGS, chromium_path, running_app
+from devtools.browser import chromium_path, running_app
 
 
 def _playwright_own_chromium() -> bool:
@@ -41,15 +41,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         raise pytest.UsageError(f"CI is set but the browser tests cannot run: {reason}")
     for item in browser_tests:
         item.add_marker(pytest.mark.skip(reason=reason))
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    path = chromium_path()
-    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
-    if path:
-        args["executable_path"] = path
-    return args
 
 
 @pytest.fixture(scope="session")

@@ -197,6 +197,7 @@ def test_on_a_phone_typed_work_comes_back_after_reload_and_never_leaves_the_brow
     open_sample(page)
     wait_stored(page, lambda s: s == SALES)
 
+    tab(page, "① Start")
     title = page.get_by_label("Title", exact=True)
     title.tap()
     title.fill("Maya phone draft 4711")
