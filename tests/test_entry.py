@@ -30,6 +30,7 @@ from ui.editor import (
     scenario_key,
     term_key,
 )
+from ui.workspace import Workspace
 
 SALES = read_scenario_bytes(sample_files()["Account executive offers"].read_bytes())
 
@@ -286,3 +287,26 @@ def test_a_new_option_goes_last_as_the_best_and_an_existing_one_is_not_added_twi
         "Sales Development Rep | Account Executive | Senior Account Executive | Enterprise AE, West"
     )
     assert again == added
+
+
+def test_a_change_made_by_a_button_names_exactly_the_inputs_that_must_start_afresh() -> None:
+    ws = Workspace.of(draft_from_scenario(SALES), version=2)
+    keys = [
+        ws.cell_key("o0", "t0", "value"),
+        ws.cell_key("o1", "t0", "value"),
+        ws.term_key("t5", "options"),
+        ws.term_key("t6", "name"),
+        "e1-cell-o0-t0-value",  # an input of a draft replaced since
+        "sample_choice",
+    ]
+    changed = add_option(
+        apply_edit(ws.draft, ws.cell_key("o0", "t0", "value"), "80000"), "t5", "Principal AE"
+    )
+
+    outdated = ws.outdated(remove_term(changed, "t6"), keys)
+
+    assert outdated == [
+        ws.cell_key("o0", "t0", "value"),
+        ws.term_key("t5", "options"),
+        ws.term_key("t6", "name"),
+    ]

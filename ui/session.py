@@ -128,6 +128,14 @@ def replace(draft: Draft, notice: tuple[str, str] | None = None, tab: str | None
         st.session_state[MAIN_TAB] = TABS[tab]
 
 
+def change(draft: Draft) -> None:
+    """A change a button makes to the draft: inputs showing a value it changed start afresh."""
+    ws = workspace()
+    for key in ws.outdated(draft, list(st.session_state)):
+        del st.session_state[key]
+    st.session_state.workspace = ws.with_draft(draft)
+
+
 def open_tab(tab: str) -> None:
     st.session_state[MAIN_TAB] = TABS[tab]
 
@@ -242,7 +250,7 @@ def add_terms_from_catalog(pick_key: str) -> None:
         draft = add_catalog_terms(ws.draft, names, load_catalog())
         for row in draft.terms[len(ws.draft.terms) :]:
             _forget_inputs_of(row.id)
-        st.session_state.workspace = ws.with_draft(draft)
+        change(draft)
         added = ", ".join(escape_page(str(n)) for n in names)
         st.session_state.toast = f"Added {added}: each offer starts at the usual stance."
     st.session_state[pick_key] = []
@@ -252,16 +260,14 @@ def add_blank_term() -> None:
     ws = workspace()
     draft, term_id = add_term(ws.draft)
     _forget_inputs_of(term_id)
-    st.session_state.workspace = ws.with_draft(draft)
+    change(draft)
     st.session_state.toast = "Added a term at the end of the list: give it a name."
 
 
 def add_to_options(term_id: str, option: str) -> None:
     """Make a value typed for a choice term one of its options (as its best, last)."""
     ws = workspace()
-    st.session_state.workspace = ws.with_draft(add_option(ws.draft, term_id, option))
-    for variant in ("", "-choice"):
-        st.session_state.pop(ws.term_key(term_id, "options") + variant, None)
+    change(add_option(ws.draft, term_id, option))
     row = ws.draft.term_row(term_id)
     st.session_state.toast = (
         f"Added “{escape_page(option)}” to the options of {escape_page(row.name.strip())}, as the best: "
@@ -272,7 +278,7 @@ def add_to_options(term_id: str, option: str) -> None:
 def drop_term(term_id: str) -> None:
     ws = workspace()
     row = next((t for t in ws.draft.terms if t.id == term_id), None)
-    st.session_state.workspace = ws.with_draft(remove_term(ws.draft, term_id))
+    change(remove_term(ws.draft, term_id))
     if row is not None:
         st.session_state.toast = f"Removed the term “{escape_page(row.name.strip() or 'no name')}”."
 
@@ -283,7 +289,7 @@ def set_market(term_id: str, market: Market | None) -> None:
     row = next((t for t in ws.draft.terms if t.id == term_id), None)
     if row is None:
         return
-    st.session_state.workspace = ws.with_draft(change_term(ws.draft, term_id, market=market))
+    change(change_term(ws.draft, term_id, market=market))
     name = escape_page(row.name.strip() or "no name")
     st.session_state.toast = (
         f"Market data for “{name}”: {escape_page(market.source)}."
@@ -301,7 +307,7 @@ def add_new_offer(name_key: str) -> None:
     draft = add_offer(ws.draft, name, load_catalog())
     new_id = draft.offers[-1].id
     _forget_inputs_of(new_id)
-    st.session_state.workspace = ws.with_draft(draft)
+    change(draft)
     st.session_state[OFFER_PICK] = new_id
     st.session_state[name_key] = ""
     st.session_state.toast = f"Added the offer “{escape_page(name)}”: it is open below."
@@ -313,7 +319,7 @@ def drop_offer(offer_id: str) -> None:
     if offer_id not in ids or len(ids) <= 1:
         return
     gone = ws.draft.offers[ids.index(offer_id)]
-    st.session_state.workspace = ws.with_draft(remove_offer(ws.draft, offer_id))
+    change(remove_offer(ws.draft, offer_id))
     rest = [i for i in ids if i != offer_id]
     st.session_state[OFFER_PICK] = rest[max(0, ids.index(offer_id) - 1)]
     st.session_state.toast = f"Removed the offer “{escape_page(gone.name.strip() or 'no name')}”."
@@ -338,12 +344,12 @@ def record_answer(offer_id: str) -> None:
         st.session_state.round_error = f"Not recorded: {error}"
         return
     st.session_state.round_error = None
-    st.session_state.workspace = ws.with_draft(updated)
+    change(updated)
 
 
 def undo_answer(offer_id: str) -> None:
     ws = workspace()
-    st.session_state.workspace = ws.with_draft(remove_last_round(ws.draft, offer_id))
+    change(remove_last_round(ws.draft, offer_id))
 
 
 def state() -> dict[str, Any]:

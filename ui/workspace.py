@@ -12,6 +12,7 @@ Pure: no Streamlit import.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from planner.draft import Draft, OfferDraft, TermRow
@@ -67,6 +68,24 @@ class Workspace(Frozen):
     def with_draft(self, draft: Draft) -> Workspace:
         """A change made by a button (a term or offer added or removed, a round recorded)."""
         return self.model_copy(update={"draft": draft})
+
+    def outdated(self, draft: Draft, keys: Iterable[Any]) -> list[str]:
+        """The inputs among ``keys`` that would show something else for ``draft``.
+
+        After a button changes the draft, these inputs must start afresh from it
+        (an input keeps what it shows until the user types, so it would show the
+        value from before). Inputs of a term or offer that is gone are outdated too.
+        """
+        out = []
+        for key in keys:
+            if not isinstance(key, str) or not self.owns(key):
+                continue
+            try:
+                if editor.field_value(draft, key) != editor.field_value(self.draft, key):
+                    out.append(key)
+            except (ValueError, StopIteration):
+                out.append(key)
+        return out
 
     def replace(self, draft: Draft) -> Workspace:
         """A whole new draft (a sample, a file, a link, a blank start): every input starts afresh."""
