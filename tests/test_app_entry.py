@@ -228,3 +228,16 @@ def test_a_title_typed_freely_can_become_one_of_the_options() -> None:
     assert title.options[-1] == "Enterprise AE"
     assert at.session_state["scenario"].offers[0].values["Title"] == "Enterprise AE"
     assert not at.error
+
+
+def test_the_plan_shows_no_verdict_for_an_offer_with_nothing_entered() -> None:
+    at = start_app(sample=None)
+    at.button(key="start_blank").click().run()
+
+    open_tab(at, "plan")
+
+    assert not at.exception
+    text = page_text(at)
+    assert "nothing entered yet" in text
+    for verdict in ("Negotiate]", "Accept]", "Walk away]"):
+        assert verdict not in text

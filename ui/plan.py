@@ -182,7 +182,16 @@ def render(views: Views | None, problems: list[Problem], draft: Draft) -> None:
         st.info("Fill in at least one term and one offer to see a plan.")
         return
     st.html(CARD_CSS)
+    empty = {o.name.strip().casefold() for o in draft.offers if o.nothing_entered()}
     for index, (offer, terms) in enumerate(zip(views.plan.offers, views.offer_html, strict=True)):
+        if offer.name.strip().casefold() in empty:
+            with st.container(border=True, key=f"plan_offer_{index}"):
+                st.markdown(f"### {escape_page(offer.name)}")
+                st.markdown(
+                    ":gray-badge[✏️ nothing entered yet] Enter what this offer gives in "
+                    "③ Offers to see its verdict."
+                )
+            continue
         _offer(views, offer, terms, index)
     _ranking(views)
     _markets(views)
