@@ -241,3 +241,27 @@ def test_the_plan_shows_no_verdict_for_an_offer_with_nothing_entered() -> None:
     assert "nothing entered yet" in text
     for verdict in ("Negotiate]", "Accept]", "Walk away]"):
         assert verdict not in text
+
+
+def test_a_long_list_of_terms_is_shown_a_page_at_a_time_and_keeps_what_was_typed() -> None:
+    at = start_app(sample=None)
+    at.button(key="start_blank").click().run()
+    open_tab(at, "terms")
+    for _ in range(29):
+        at.button(key="add_term").click().run()
+    ws = at.session_state["workspace"]
+    ids = [row.id for row in ws.draft.terms]
+    assert len(ids) == 30
+
+    names = [t for t in at.text_input if t.label == "Term"]
+    assert len(names) == 25  # the first page only
+    at.segmented_control(key="terms_page").set_value(25).run()
+    ws = at.session_state["workspace"]
+    at.text_input(key=ws.term_key(ids[27], "name")).input("Parking").run()
+    at.segmented_control(key="terms_page").set_value(0).run()
+    at.segmented_control(key="terms_page").set_value(25).run()
+
+    assert not at.exception
+    ws = at.session_state["workspace"]
+    assert ws.draft.terms[27].name == "Parking"
+    assert at.text_input(key=ws.term_key(ids[27], "name")).value == "Parking"

@@ -27,6 +27,7 @@ from ui.editor import (
     usual_stance,
     your_line,
 )
+from ui.paging import page_of
 from ui.plan import VERDICTS
 from ui.workspace import Workspace
 
@@ -270,7 +271,7 @@ def render(draft: Draft, problems: list[Problem], plan: Plan | None = None) -> N
     named = [row for row in draft.terms if row.name.strip()]
     if not named:
         st.info(f"Name at least one term in {session.TABS['terms']} first.")
-    for row in named:
+    for row in page_of(named, f"offer_terms_page_{offer.id}"):
         _cell(ws, draft, offer, row, problems)
     with st.popover("Remove this offer", icon="🗑️", disabled=len(draft.offers) <= 1):
         st.caption("Everything entered for it goes with it.")

@@ -16,6 +16,7 @@ from planner.models import KINDS
 from planner.wording import escape_page
 from ui import market_picker, session
 from ui.editor import NOT_SET, choice_options, usual_stance
+from ui.paging import page_of
 from ui.workspace import Workspace
 
 TYPES = {
@@ -210,7 +211,7 @@ def render(draft: Draft, problems: list[Problem]) -> None:
         "you will ask for. Leave either empty if you have none. Nothing here is said to a "
         "company except the figures you ask for."
     )
-    for row in draft.terms:
+    for row in page_of(draft.terms, "terms_page"):
         _term(ws, draft, row, problems)
     for problem in problems:
         if problem.field == "terms" and problem.term_id is None:
