@@ -62,6 +62,8 @@ def main() -> None:
         phone.get_by_role("tab", name="④ Plan").click()
         wait_idle(phone)
         phone.wait_for_timeout(1500)
+        phone.locator(".plan-terms").first.scroll_into_view_if_needed()  # the first cards
+        phone.wait_for_timeout(500)
         phone.screenshot(path=str(OUT / "phone-plan.png"), full_page=False)
         print(f"saved {OUT / 'phone-plan.png'}")
         browser.close()
