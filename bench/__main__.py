@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOALS = {
     "planning": 3.0,
     "page": 2.5,
-    "edit": 1.5,
+    "edit": 1.0,  # an edit to the updated plan at or below the floor page's median
     "startup": 2.0,
 }
 
