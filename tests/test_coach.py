@@ -24,6 +24,7 @@ from planner.coach import (
     script_text,
 )
 from planner.packages import packages
+from planner.rules import default_step
 from planner.scenario_file import read_scenario_bytes
 from tests.builders import make_scenario, offer, plan_of, term
 from tests.strategies import examples, scenario_data
@@ -365,6 +366,26 @@ def test_every_script_asks_exactly_the_plans_asks_and_never_a_fixed_term(
 
 @settings(max_examples=examples(200), suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(plain_named_scenarios())
+@example(  # the step a counter rounds to (1 USD) is not the bottom line that happens to be 1
+    {
+        "format": "negotiation-planner/1",
+        "terms": [
+            {"name": "TermA", "type": "money", "per": "year", "bottom_line": 0, "target": 0},
+            {
+                "name": "TermB",
+                "type": "money",
+                "per": "once",
+                "better": "lower",
+                "bottom_line": 1,
+                "target": 0,
+            },
+        ],
+        "offers": [
+            {"name": "CompanyA", "current": True},
+            {"name": "CompanyB", "values": {"TermB": 1}},
+        ],
+    }
+)
 def test_no_call_sheet_ever_shows_a_bottom_line_figure_that_is_not_an_ask(
     data: dict[str, Any],
 ) -> None:
@@ -379,6 +400,11 @@ def test_no_call_sheet_ever_shows_a_bottom_line_figure_that_is_not_an_ask(
         text = call_sheet_text(sheet)
         for package in sheet.packages:
             text = text.replace(package.summary, "<package>")
+        for spec in scenario.terms:  # the step a counter rounds to is not a figure of yours
+            step = default_step(spec, scenario.offers)
+            if step is not None:
+                shown = formatting.amount(step, spec, scenario.currency)
+                text = text.replace(f"rounded to {shown} towards", "rounded to <step> towards")
         asked = set()
         for row in labels.terms:
             if row.ask is not None:
