@@ -2,14 +2,13 @@
 
 import streamlit as st
 
-from planner.draft import build_scenario
 from ui import coach, offers, persist, plan, session, share, start, terms
 
 st.set_page_config(page_title="Negotiation planner", page_icon="🤝", layout="wide")
 session.init()
 
 draft = session.current_draft()
-scenario, problems = build_scenario(draft)
+scenario, problems = session.read_draft(draft)
 if scenario is not None:
     session.remember(scenario)
 views = session.views()  # of the last valid scenario: what the plan shows

@@ -24,6 +24,7 @@ from planner import market
 from planner.cli import main
 from planner.errors import ScenarioError
 from planner.market import Unavailable
+from tests.offline import NetworkUsed, no_network  # noqa: F401  (autouse: no network here)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = json.loads((ROOT / "tests" / "data" / "oews-source-sample.json").read_text("utf-8"))
@@ -32,23 +33,6 @@ ANNUAL = (11, 12, 13, 14, 15)  # BLS datatype codes: 10th, 25th, median, 75th, 9
 HOURLY = (6, 7, 8, 9, 10)
 EMPLOYMENT = 1
 ROWS = SAMPLE["rows"]
-
-
-class NetworkUsed(AssertionError):
-    pass
-
-
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any attempt to resolve a name or open a connection fails the test."""
-
-    def refuse(*args: object, **kwargs: object) -> Any:
-        raise NetworkUsed(f"a test tried to use the network: {args!r}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
 
 
 def row_of(area: str, occupation: str) -> list[Any]:

@@ -8,9 +8,6 @@ may go online: every test fails on any attempt to open a connection.
 
 from __future__ import annotations
 
-import socket
-from typing import Any
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -21,6 +18,7 @@ from planner.models import Market
 from planner.share import encode
 from tests.apptest import as_read, in_tab, open_tab, page_text, start_app
 from tests.money_scenario import MARKET, money_scenario
+from tests.offline import no_network  # noqa: F401  (autouse: no network here)
 from ui.market_picker import (
     bls_basis,
     figure_words,
@@ -29,24 +27,6 @@ from ui.market_picker import (
     preview_line,
     typed_market,
 )
-
-
-class NetworkUsed(AssertionError):
-    pass
-
-
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any attempt to resolve a name or open a connection fails the test."""
-
-    def refuse(*args: object, **kwargs: object) -> Any:
-        raise NetworkUsed(f"a test tried to use the network: {args!r}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-
 
 # --- the page ------------------------------------------------------------------------------
 

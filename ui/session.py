@@ -22,6 +22,7 @@ from planner import Scenario, ScenarioError, read_scenario_bytes
 from planner.catalog import load_catalog, sample_files
 from planner.draft import (
     Draft,
+    Problem,
     add_catalog_terms,
     add_offer,
     add_option,
@@ -94,6 +95,19 @@ def current_draft() -> Draft:
     return workspace().draft
 
 
+def read_draft(draft: Draft) -> tuple[Scenario | None, list[Problem]]:
+    """The scenario the draft makes and its problems, read once per draft.
+
+    A draft is immutable and replaced on every edit, so a rerun that changed nothing
+    (a tab switch, a toggle) reuses the last reading instead of validating again.
+    """
+    built = st.session_state.get("built")
+    if built is None or built[0] is not draft:
+        built = (draft, *build_scenario(draft))
+        st.session_state.built = built
+    return built[1], built[2]
+
+
 def last_scenario() -> Scenario | None:
     scenario: Scenario | None = st.session_state.scenario
     return scenario
@@ -112,7 +126,7 @@ def views() -> Views | None:
     if scenario is None:
         return None
     cached: Views | None = st.session_state.get("views")
-    if cached is None or cached.scenario != scenario:
+    if cached is None or (cached.scenario is not scenario and cached.scenario != scenario):
         cached = views_of(scenario)
         st.session_state.views = cached
     return cached

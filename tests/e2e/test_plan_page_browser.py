@@ -3,12 +3,6 @@ legends and figures in view, terms read as cards on the phone, and every text is
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from devtools.browser import running_app_process
 from planner import read_scenario_bytes
 from planner.catalog import sample_files
 from planner.share import encode
@@ -33,40 +28,8 @@ CONTRAST = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
 
 def _serve(script: str) -> Iterator[str]:
     """``streamlit run SCRIPT`` on a free loopback port until the module's tests are done."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    process = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true"),
-            *("--server.port", str(port), "--server.address", "127.0.0.1"),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(url + "_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"{script} did not start on port {port}")
-            time.sleep(0.1)
+    with running_app_process(script=script, env={"PYTHONPATH": str(ROOT)}) as (url, _):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture(scope="module")
